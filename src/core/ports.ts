@@ -1,0 +1,40 @@
+/** Small ports shared by the stages. Concrete adapters are wired in src/main.ts only. */
+import type { Reply } from './reply.ts';
+import type { StoredOutbound } from './store.ts';
+
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export interface DispatchTarget {
+  conversationId: string;
+  phoneNumberId: string;
+  customerKey: string;
+  turnId?: string;
+  /** Inbound wamid being answered: marked read (with typing indicator) before replying. */
+  inReplyTo?: string;
+}
+
+/**
+ * Delivers replies to a customer through the channel: checks the 24-hour window,
+ * builds the channel body (enforcing its limits), records every outbound message,
+ * sends with retries and idempotency. Never throws for a refused or failed send:
+ * the outcome is in the returned records.
+ */
+export interface ReplyDispatcher {
+  dispatch(target: DispatchTarget, replies: Reply[]): Promise<StoredOutbound[]>;
+  /** Marks an inbound message read and shows the typing indicator. Best effort. */
+  markRead(phoneNumberId: string, messageId: string, typing: boolean): Promise<void>;
+}

@@ -1,0 +1,88 @@
+/**
+ * A turn: one or more inbound messages of a conversation, understood, guarded and
+ * answered. Every turn is recorded, append-only, with what decided it.
+ */
+import type { Reply } from './reply.ts';
+
+export type Language = string; // ISO 639-1: 'it', 'en', 'de', …
+
+export type UnderstandSource = 'button' | 'list' | 'keyword' | 'classifier' | 'small_talk' | 'none';
+
+export interface IntentCandidate {
+  intent: string;
+  score: number;
+}
+
+export interface Understanding {
+  /** The chosen intent, or `out_of_scope` when nothing is confident enough. */
+  intent: string;
+  confidence: number;
+  source: UnderstandSource;
+  language: Language;
+  /** Best candidates first; used for clarifying questions. */
+  candidates: IntentCandidate[];
+}
+
+export const OUT_OF_SCOPE = 'out_of_scope';
+
+export interface Span {
+  start: number;
+  end: number;
+  type: string;
+}
+
+/** Guard results are data, not exceptions. */
+export type Verdict =
+  | { action: 'allow'; rail: string }
+  | { action: 'rewrite'; rail: string; rule: string; reason: string; spans: Span[]; text: string }
+  | { action: 'block'; rail: string; rule: string; reason: string; spans: Span[] }
+  | { action: 'handoff'; rail: string; rule: string; reason: string; spans: Span[]; priority?: 'normal' | 'high' };
+
+export type Route = 'button' | 'approved_text' | 'clarify' | 'knowledge' | 'economy' | 'premium' | 'secure_flow' | 'human' | 'none';
+
+/** Tier that produced the reply, shown in the developer view. */
+export type Tier = 'understand' | 'guard' | 'respond';
+
+export interface StageLatency {
+  understand: number;
+  guard: number;
+  respond: number;
+  total: number;
+}
+
+export interface TurnInput {
+  conversationId: string;
+  phoneNumberId: string;
+  customerKey: string;
+  /** Inbound message ids merged into this turn. */
+  messageIds: string[];
+  /** Text of the turn (buttons contribute their title; payloads are in `payload`). */
+  text: string;
+  /** Reply-button or list-row id, when the customer tapped one. */
+  payload?: { kind: 'button' | 'list' | 'template_button'; id: string; title: string };
+  /** Language of the conversation so far, if known. */
+  previousLanguage?: Language;
+}
+
+export interface TurnResult {
+  understanding: Understanding;
+  inputVerdicts: Verdict[];
+  outputVerdicts: Verdict[];
+  route: Route;
+  /** The tier that decided the reply. */
+  answeredBy: Tier;
+  replies: Reply[];
+  /** Text as stored and logged (input rails may have redacted it). */
+  storedText: string;
+  latencyMs: StageLatency;
+  /** LLM cost in USD; zero on the model-free paths. */
+  costUsd: number;
+}
+
+export interface TurnRecord extends TurnResult {
+  id: string;
+  conversationId: string;
+  messageIds: string[];
+  outboundIds: string[];
+  createdAt: number;
+}
