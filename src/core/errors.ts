@@ -10,12 +10,8 @@ export const ERROR_CODES = {
   WEBHOOK_BODY_TOO_LARGE: 'the webhook body is larger than 3 MB',
   WEBHOOK_BODY_NOT_JSON: 'the webhook body is not JSON',
   WEBHOOK_NOT_WHATSAPP: 'the webhook body is not a WhatsApp Business Account notification',
-  WEBHOOK_VERIFY_FAILED: 'the webhook verification handshake was refused',
   SEND_LIMIT_EXCEEDED: 'an outgoing message breaks a Cloud API limit',
-  SEND_REJECTED: 'the Cloud API rejected an outgoing message',
-  SEND_RETRYABLE: 'the Cloud API refused an outgoing message for now; it may be retried',
-  SEND_TIMEOUT: 'the Cloud API did not answer in time',
-  WINDOW_CLOSED: 'the 24-hour customer service window is closed; only a template may be sent',
+  SEND_NO_RECIPIENT: 'an outgoing message has neither a phone number (wa_id) nor a business-scoped user id to send to',
   STORE_FAILURE: 'the store could not complete an operation',
   NOT_FOUND: 'the requested item does not exist',
 } as const;

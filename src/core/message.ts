@@ -39,7 +39,13 @@ export type InboundContent =
   | { kind: 'system'; systemType?: string; body?: string; newWaId?: string }
   | { kind: 'edit'; originalMessageId: string; edited?: InboundContent }
   | { kind: 'revoke'; originalMessageId: string }
-  | { kind: 'unsupported'; originalType: string; errors: ChannelError[] };
+  | {
+      kind: 'unsupported';
+      originalType: string;
+      errors: ChannelError[];
+      /** Set when a message of a known type could not be read: what was wrong (the payload is in `raw`). */
+      malformed?: string;
+    };
 
 export interface SharedContact {
   formattedName?: string;
@@ -73,6 +79,11 @@ export interface InboundContext {
 export interface InboundMessage {
   /** Cloud API message id (wamid); the deduplication key. */
   id: string;
+  /**
+   * True when the payload had no id (trimmed third-party payloads): `id` is then a hash of the
+   * raw item, stable across Meta's retries, and must not be sent back to the Cloud API.
+   */
+  idSynthesized?: boolean;
   /** The business phone number the message was sent to (metadata.phone_number_id). */
   phoneNumberId: string;
   customer: CustomerRef;
@@ -116,6 +127,12 @@ export interface StatusUpdate {
 export interface OtherEvent {
   field: string;
   phoneNumberId?: string;
+  /** entry[].id: the WhatsApp Business Account the event is about. */
+  wabaId?: string;
+  /** entry[].time (Unix seconds), sent on account and template events. */
+  timestamp?: number;
+  /** Set when a `messages` change (or one of its statuses) could not be read: what was wrong. */
+  reason?: string;
   raw: unknown;
 }
 

@@ -22,8 +22,9 @@ export interface DispatchTarget {
   conversationId: string;
   phoneNumberId: string;
   customerKey: string;
+  /** When set, outbound ids are `<turnId>:<index>`: dispatching the same turn again sends nothing twice. */
   turnId?: string;
-  /** Inbound wamid being answered: marked read (with typing indicator) before replying. */
+  /** Inbound wamid being answered: marked read, with the typing indicator when a reply is really on its way. */
   inReplyTo?: string;
 }
 

@@ -38,7 +38,7 @@ export type Verdict =
   | { action: 'block'; rail: string; rule: string; reason: string; spans: Span[] }
   | { action: 'handoff'; rail: string; rule: string; reason: string; spans: Span[]; priority?: 'normal' | 'high' };
 
-export type Route = 'button' | 'approved_text' | 'clarify' | 'knowledge' | 'economy' | 'premium' | 'secure_flow' | 'human' | 'none';
+export type Route = 'approved_text' | 'clarify' | 'knowledge' | 'economy' | 'premium' | 'secure_flow' | 'human' | 'none';
 
 /** Tier that produced the reply, shown in the developer view. */
 export type Tier = 'understand' | 'guard' | 'respond';
@@ -62,6 +62,8 @@ export interface TurnInput {
   payload?: { kind: 'button' | 'list' | 'template_button'; id: string; title: string };
   /** Language of the conversation so far, if known. */
   previousLanguage?: Language;
+  /** False for content the engine cannot read yet (images, voice notes, stickers…). */
+  readable: boolean;
 }
 
 export interface TurnResult {
@@ -86,3 +88,6 @@ export interface TurnRecord extends TurnResult {
   outboundIds: string[];
   createdAt: number;
 }
+
+/** Reply-button and list-row ids that name an intent: `intent:prices`. */
+export const INTENT_PAYLOAD_PREFIX = 'intent:';

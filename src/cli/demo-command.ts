@@ -1,0 +1,108 @@
+/**
+ * `centralino demo`: engine + Cloud API sandbox + browser simulator in one process,
+ * with the demo beauty salon on the embedded store. No key or account needed: the
+ * secrets are generated, and the engine talks to the sandbox by base URL exactly as it
+ * would talk to Meta, through signed webhooks and the /messages endpoint.
+ */
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { Hono } from 'hono';
+import { loadBusinessConfig } from '../config/load-business.ts';
+import { loadSettings, type Settings } from '../config/settings.ts';
+import { simulatorRoutes } from '../console/simulator-routes.ts';
+import type { Logger } from '../core/ports.ts';
+import { createEngine, type Engine } from '../main.ts';
+import { createSandbox, type Sandbox } from '../sandbox/sandbox.ts';
+import { createLogger } from './logger.ts';
+import { onShutdown } from './serve-command.ts';
+
+export const DEMO_CONFIG = 'examples/beauty-salon/business.yaml';
+export const DEMO_PHONE_NUMBER_ID = '100000000000001';
+export const DEMO_DISPLAY_NUMBER = '390212345678';
+
+export interface DemoOptions {
+  port: number;
+  host: string;
+  settings: Settings;
+  logger: Logger;
+  /** Forwarded to the sandbox (status webhook delay). */
+  statusDelayMs?: number;
+}
+
+export interface Demo {
+  url: string;
+  engine: Engine;
+  sandbox: Sandbox;
+  close(): Promise<void>;
+}
+
+export async function startDemo(options: DemoOptions): Promise<Demo> {
+  let handler: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
+  const server = await listen((request) => handler(request), options.port, options.host);
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://${options.host}:${port}`;
+  const settings: Settings = { ...options.settings, WHATSAPP_API_BASE_URL: `${origin}/sandbox` };
+  const business = loadBusinessConfig(settings.CENTRALINO_CONFIG);
+  const sandbox = createSandbox({
+    appSecret: settings.WHATSAPP_APP_SECRET,
+    accessToken: settings.WHATSAPP_ACCESS_TOKEN,
+    webhookUrl: `${origin}/webhooks/whatsapp`,
+    phoneNumberId: DEMO_PHONE_NUMBER_ID,
+    displayPhoneNumber: DEMO_DISPLAY_NUMBER,
+    ...(options.statusDelayMs === undefined ? {} : { statusDelayMs: options.statusDelayMs }),
+  });
+  const engine = await createEngine({ settings, business, logger: options.logger });
+  const root = new Hono();
+  root.route('/', engine.app);
+  root.route('/sandbox', sandbox.app);
+  root.route('/', simulatorRoutes({ sandboxBasePath: '/sandbox', turnsApiPath: '/console/api/turns', businessName: business.profile.name, phoneNumberId: DEMO_PHONE_NUMBER_ID }));
+  handler = (request) => root.fetch(request);
+  return {
+    url: `${origin}/`,
+    engine,
+    sandbox,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sandbox.close();
+      await engine.close();
+    },
+  };
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+/** Demo settings: the environment where set, generated secrets and the demo business otherwise. */
+export function demoSettings(env: Record<string, string | undefined>): Settings {
+  const secret = () => randomBytes(16).toString('hex');
+  return loadSettings({
+    CENTRALINO_DATA_DIR: './data/demo',
+    CENTRALINO_CONFIG: DEMO_CONFIG,
+    LOG_LEVEL: 'warn',
+    ...env,
+    WHATSAPP_APP_SECRET: env.WHATSAPP_APP_SECRET || secret(),
+    WHATSAPP_VERIFY_TOKEN: env.WHATSAPP_VERIFY_TOKEN || secret(),
+    WHATSAPP_ACCESS_TOKEN: env.WHATSAPP_ACCESS_TOKEN || secret(),
+  });
+}
+
+export async function demoCommand(flags: { port?: string; fresh?: boolean }): Promise<void> {
+  const settings = demoSettings({ ...process.env, ...(flags.port ? { PORT: flags.port } : {}) });
+  if (flags.fresh) {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(settings.CENTRALINO_DATA_DIR, `centralino.db${suffix}`), { force: true });
+  }
+  const logger = createLogger(settings.LOG_LEVEL);
+  const demo = await startDemo({ port: settings.PORT, host: settings.HOST, settings, logger });
+  console.log(`\n  centralino demo — ${loadBusinessConfig(settings.CENTRALINO_CONFIG).profile.name}\n`);
+  console.log(`  Chat with it in your browser:  ${demo.url}`);
+  console.log(`  Webhook (signed by the sandbox): ${demo.url}webhooks/whatsapp`);
+  console.log(`  Data: ${settings.CENTRALINO_DATA_DIR}   Stop: Ctrl+C\n`);
+  onShutdown(() => demo.close());
+}

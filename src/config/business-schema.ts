@@ -1,0 +1,88 @@
+/**
+ * The business configuration: one YAML file per business. Parsed once at start with
+ * this schema; src/config/load-business.ts turns problems into messages that name the
+ * file, the path and what is wrong.
+ */
+import { z } from 'zod';
+
+/** WhatsApp limits that config values end up under (button title 20, list row title 24, description 72). */
+const BUTTON_TITLE_MAX = 20;
+const ROW_DESCRIPTION_MAX = 72;
+const BUTTON_BODY_MAX = 1024;
+const TEXT_MAX = 4096;
+
+const language = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code such as it, en or de');
+const intentId = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be lower_snake_case (a-z, 0-9, _), starting with a letter');
+
+const chars = (max: number, what: string) =>
+  z.string().min(1, 'must not be empty').refine((s) => [...s].length <= max, {
+    error: (issue) => `is ${[...String(issue.input)].length} characters; ${what} allows at most ${max}`,
+  });
+
+/** A text in several languages: `{ it: "…", en: "…" }`. */
+const localized = (max: number, what: string) => z.record(language, chars(max, what));
+const localizedList = z.record(language, z.array(z.string().min(1)).min(1));
+
+export const ROUTES = ['approved_text', 'knowledge', 'economy', 'premium', 'secure_flow', 'human'] as const;
+
+const intentSchema = z.strictObject({
+  description: z.string().min(1),
+  /** Button or list-row title. */
+  title: localized(BUTTON_TITLE_MAX, 'a WhatsApp button title'),
+  /** List-row description in menus. */
+  summary: localized(ROW_DESCRIPTION_MAX, 'a WhatsApp list-row description').optional(),
+  route: z.enum(ROUTES).default('approved_text'),
+  examples: localizedList.default({}),
+  /** Words or phrases; a trailing `*` matches any ending (`prezz*` → prezzo, prezzi). */
+  keywords: localizedList.default({}),
+  /** The approved answer per language. */
+  answer: localized(TEXT_MAX, 'a WhatsApp text message').optional(),
+  /** Intents offered as reply buttons after the answer (at most 3). */
+  follow_up: z.array(intentId).max(3, 'WhatsApp allows at most 3 reply buttons').default([]),
+  /** Show this menu after the answer instead of follow-up buttons. */
+  menu: z.string().optional(),
+});
+
+const menuSchema = z.strictObject({
+  body: localized(TEXT_MAX, 'a WhatsApp list body'),
+  button: localized(BUTTON_TITLE_MAX, 'a WhatsApp list button'),
+  items: z.array(intentId).min(1).max(10, 'a WhatsApp list holds at most 10 rows'),
+});
+
+const templateSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9_]+$/, 'must be the approved template name (lower case, digits, _)'),
+  /** Template locale per conversation language, e.g. `{ it: it, en: en_US }`. */
+  languages: z.record(language, z.string().regex(/^[a-z]{2}(_[A-Z]{2})?$/, 'must be a locale such as it, en_US or de')),
+});
+
+const textsSchema = z.strictObject({
+  /** Asked when the message is unclear; followed by buttons of the most likely intents. */
+  clarify: localized(BUTTON_BODY_MAX, 'a WhatsApp reply-button body'),
+  /** When nothing matches at all; followed by the main menu. */
+  fallback: localized(TEXT_MAX, 'a WhatsApp text message'),
+  /** When the turn goes to a person. */
+  handoff: localized(TEXT_MAX, 'a WhatsApp text message'),
+  /** Answer to images, voice notes, stickers and other content the bot cannot read. */
+  unsupported: localized(TEXT_MAX, 'a WhatsApp text message'),
+  /** Told to the customer when they send payment card numbers. */
+  card_warning: localized(TEXT_MAX, 'a WhatsApp text message').optional(),
+});
+
+export const businessSchema = z.strictObject({
+  profile: z.strictObject({
+    name: z.string().min(1),
+    languages: z.array(language).min(1),
+    default_language: language,
+    tone: z.enum(['formal', 'informal']),
+    timezone: z.string().default('Europe/Rome'),
+  }),
+  texts: textsSchema,
+  intents: z.record(intentId, intentSchema).refine((m) => Object.keys(m).length > 0, 'must define at least one intent'),
+  menus: z.record(z.string(), menuSchema).default({}),
+  templates: z.strictObject({ reengagement: templateSchema.optional() }).default({}),
+});
+
+export type BusinessConfig = z.output<typeof businessSchema>;
+export type IntentConfig = BusinessConfig['intents'][string];
+export type MenuConfig = BusinessConfig['menus'][string];
+export type Localized = Record<string, string>;

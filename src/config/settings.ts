@@ -1,0 +1,42 @@
+/**
+ * Settings from the environment (and an optional .env, loaded by the CLI).
+ * Validated once at start; an error names the variable and says what is wrong.
+ */
+import { z } from 'zod';
+import { AppError } from '../core/errors.ts';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const url = z.url({ protocol: /^https?$/ });
+
+const settingsSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  CENTRALINO_DATA_DIR: z.string().min(1).default('./data'),
+  CENTRALINO_CONFIG: z.string().min(1).default('examples/beauty-salon/business.yaml'),
+  WHATSAPP_APP_SECRET: z.string().min(8, 'must be the app secret from the Meta App Dashboard (at least 8 characters)'),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(1, 'must be the verify token set in the Meta App Dashboard'),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(1, 'must be a system-user or business access token'),
+  WHATSAPP_API_BASE_URL: url.default('https://graph.facebook.com'),
+  WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v25.0').default('v25.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** The variables `centralino demo` fills in itself when they are not set. */
+export const DEMO_GENERATED = ['WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN', 'WHATSAPP_ACCESS_TOKEN'] as const;
+
+export function loadSettings(env: Record<string, string | undefined>): Settings {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = settingsSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    const value = cleaned[name];
+    const missing = value === undefined;
+    return missing ? `${name} is not set: ${issue.message}` : `${name}=${JSON.stringify(value)} is invalid: ${issue.message}`;
+  });
+  throw new AppError('SETTINGS_INVALID', `Invalid settings:\n  - ${problems.join('\n  - ')}`, {
+    details: { problems },
+  });
+}

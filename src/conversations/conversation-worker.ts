@@ -1,0 +1,103 @@
+/**
+ * Works off stored inbound messages: one conversation at a time, each conversation's
+ * messages in timestamp order, every step recorded. A message is marked done only after
+ * its turn is recorded and its replies dispatched; outbound ids are derived from the
+ * turn, so a restart after a crash finishes the turn without sending anything twice.
+ */
+import type { Clock, Logger, ReplyDispatcher } from '../core/ports.ts';
+import type { Store, StoredInbound } from '../core/store.ts';
+import type { TurnInput, TurnRecord, TurnResult } from '../core/turn.ts';
+import { toTurnInput } from './turn-input.ts';
+
+export interface TurnRunner {
+  run(input: TurnInput): Promise<TurnResult>;
+}
+
+export interface WorkerDeps {
+  store: Store;
+  dispatcher: ReplyDispatcher;
+  pipeline: TurnRunner;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface ConversationWorker {
+  /** New pending messages in these conversations. */
+  notify(conversationIds: string[]): void;
+  /** Picks up messages left pending by a previous process. */
+  resume(): Promise<void>;
+  /** Resolves when no conversation is being worked on (for tests and shutdown). */
+  idle(): Promise<void>;
+}
+
+export function turnIdFor(messageId: string): string {
+  return `turn:${messageId}`;
+}
+
+export function createConversationWorker(deps: WorkerDeps): ConversationWorker {
+  const running = new Map<string, Promise<void>>();
+  const dirty = new Set<string>();
+
+  const start = (id: string): void => {
+    dirty.delete(id);
+    const work = drain(id, deps).finally(() => {
+      running.delete(id);
+      if (dirty.has(id)) start(id);
+    });
+    running.set(id, work);
+  };
+
+  return {
+    notify(ids) {
+      for (const id of ids) {
+        dirty.add(id);
+        if (!running.has(id)) start(id);
+      }
+    },
+    async resume() {
+      this.notify(await deps.store.conversationsWithPending());
+    },
+    async idle() {
+      while (running.size > 0) await Promise.all(running.values());
+    },
+  };
+}
+
+async function drain(conversationId: string, deps: WorkerDeps): Promise<void> {
+  for (;;) {
+    const next = await deps.store.nextPending(conversationId);
+    if (!next) return;
+    try {
+      await processMessage(next, deps);
+    } catch (error) {
+      deps.logger.error({ err: error, messageId: next.id, conversationId }, 'processing a message failed');
+      await deps.store.markInbound(next.id, 'failed', { error: (error as Error).message ?? String(error) });
+    }
+  }
+}
+
+async function processMessage(stored: StoredInbound, deps: WorkerDeps): Promise<void> {
+  const conversation = await deps.store.getConversation(stored.conversationId);
+  const input = toTurnInput(stored, conversation);
+  if (!input) {
+    await deps.store.markInbound(stored.id, 'done');
+    return;
+  }
+  const result = await deps.pipeline.run(input);
+  const turnId = turnIdFor(stored.id);
+  const target = { conversationId: stored.conversationId, phoneNumberId: stored.phoneNumberId, customerKey: stored.customerKey, turnId, inReplyTo: stored.id };
+  const outbound = await deps.dispatcher.dispatch(target, result.replies);
+  const record: TurnRecord = { ...result, id: turnId, conversationId: stored.conversationId, messageIds: input.messageIds, outboundIds: outbound.map((o) => o.id), createdAt: deps.clock.now() };
+  await deps.store.appendTurn(record);
+  if (conversation?.language !== result.understanding.language) {
+    await deps.store.setConversationLanguage(stored.conversationId, result.understanding.language);
+  }
+  await deps.store.markInbound(stored.id, 'done', { message: redactedMessage(stored, result.storedText) });
+}
+
+/** The stored copy of a text message carries the guard's redacted text, never the original. */
+function redactedMessage(stored: StoredInbound, storedText: string): StoredInbound['message'] {
+  const message = stored.message;
+  if (message.content.kind !== 'text' || message.content.body === storedText) return message;
+  return { ...message, content: { kind: 'text', body: storedText }, raw: { redacted: true } };
+}

@@ -1,0 +1,56 @@
+/**
+ * Tier 2 seam: input rails run on what the customer wrote, output rails on every draft
+ * reply. Each rail returns a Verdict (data, never an exception). Issue 4 adds the other
+ * rails (PII, injection, claims, locked topics, tone) behind these two functions.
+ */
+import type { Reply } from '../../core/reply.ts';
+import { replyText } from '../../core/reply.ts';
+import type { Verdict } from '../../core/turn.ts';
+import { CARD_PLACEHOLDER, findCardNumbers, redactSpans } from './card-numbers.ts';
+
+export interface InputGuardResult {
+  verdicts: Verdict[];
+  /** The text with sensitive spans replaced: what is stored, logged and passed on. */
+  text: string;
+}
+
+export function guardInput(text: string): InputGuardResult {
+  const spans = findCardNumbers(text);
+  if (spans.length === 0) return { verdicts: [{ action: 'allow', rail: 'card_numbers' }], text };
+  const redacted = redactSpans(text, spans, CARD_PLACEHOLDER);
+  return {
+    text: redacted,
+    verdicts: [
+      {
+        action: 'rewrite',
+        rail: 'card_numbers',
+        rule: 'luhn_card_number',
+        reason: `${spans.length} payment card number(s) redacted before storing`,
+        spans,
+        text: redacted,
+      },
+    ],
+  };
+}
+
+export interface OutputGuardResult {
+  verdicts: Verdict[];
+  /** Replies that passed; blocked ones are removed (the responder supplies the fallback). */
+  replies: Reply[];
+  blocked: boolean;
+}
+
+export function guardOutput(replies: Reply[]): OutputGuardResult {
+  const verdicts: Verdict[] = [];
+  const passed: Reply[] = [];
+  for (const reply of replies) {
+    const spans = findCardNumbers(replyText(reply));
+    if (spans.length > 0) {
+      verdicts.push({ action: 'block', rail: 'no_card_echo', rule: 'luhn_card_number', reason: 'the draft reply contains a payment card number', spans });
+    } else {
+      passed.push(reply);
+    }
+  }
+  if (verdicts.length === 0) verdicts.push({ action: 'allow', rail: 'no_card_echo' });
+  return { verdicts, replies: passed, blocked: passed.length < replies.length };
+}

@@ -1,0 +1,48 @@
+/**
+ * The classifier seam of tier 1. Today: a nearest-example matcher over the intents'
+ * examples (token overlap with light stemming). Issue 3 replaces it with the trained
+ * embedded classifier behind the same interface.
+ */
+import type { BusinessConfig } from '../../config/business-schema.ts';
+import type { IntentCandidate } from '../../core/turn.ts';
+import { tokenize } from './normalize-text.ts';
+
+export interface IntentClassifier {
+  /** Candidates sorted best first, scores in 0..1. */
+  classify(text: string): IntentCandidate[];
+}
+
+const STEM_LENGTH = 5;
+const STOP_WORDS = new Set([
+  'il', 'lo', 'la', 'le', 'gli', 'un', 'una', 'di', 'da', 'per', 'con', 'che', 'mi', 'ti', 'ci', 'si', 'e', 'a', 'in', 'al', 'del', 'io',
+  'the', 'a', 'an', 'is', 'are', 'you', 'i', 'my', 'me', 'to', 'for', 'of', 'and', 'do', 'can', 'on', 'at', 'it',
+  'der', 'die', 'das', 'ein', 'eine', 'ich', 'und', 'zu', 'es',
+]);
+
+function stems(text: string): Set<string> {
+  return new Set(tokenize(text).filter((t) => !STOP_WORDS.has(t)).map((t) => t.slice(0, STEM_LENGTH)));
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const s of a) if (b.has(s)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+export function createExampleMatcher(config: BusinessConfig): IntentClassifier {
+  const examples = Object.entries(config.intents).flatMap(([intent, def]) =>
+    Object.values(def.examples).flatMap((list) => list.map((text) => ({ intent, stems: stems(text) }))),
+  );
+  return {
+    classify(text) {
+      const input = stems(text);
+      const best = new Map<string, number>();
+      for (const example of examples) {
+        const score = dice(input, example.stems);
+        if (score > (best.get(example.intent) ?? 0)) best.set(example.intent, score);
+      }
+      return [...best.entries()].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
+    },
+  };
+}

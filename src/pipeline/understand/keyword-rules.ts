@@ -1,0 +1,49 @@
+/**
+ * Keyword rules from the business config. A keyword is a word (`listino`), a phrase
+ * (`quanto costa`) or a prefix ending in `*` (`prezz*` matches prezzo, prezzi).
+ */
+import type { BusinessConfig } from '../../config/business-schema.ts';
+import { normalizeText } from './normalize-text.ts';
+
+export interface KeywordHit {
+  intent: string;
+  language: string;
+  keyword: string;
+}
+
+interface CompiledKeyword {
+  intent: string;
+  language: string;
+  keyword: string;
+  test: (tokens: string[], padded: string) => boolean;
+}
+
+export interface KeywordRules {
+  match(text: string): KeywordHit[];
+}
+
+export function compileKeywordRules(config: BusinessConfig): KeywordRules {
+  const compiled: CompiledKeyword[] = [];
+  for (const [intent, def] of Object.entries(config.intents)) {
+    for (const [language, keywords] of Object.entries(def.keywords)) {
+      for (const keyword of keywords) compiled.push({ intent, language, keyword, test: compileKeyword(keyword) });
+    }
+  }
+  return {
+    match(text) {
+      const normalized = normalizeText(text);
+      const tokens = normalized.split(' ');
+      const padded = ` ${normalized} `;
+      return compiled.filter((k) => k.test(tokens, padded)).map(({ intent, language, keyword }) => ({ intent, language, keyword }));
+    },
+  };
+}
+
+function compileKeyword(keyword: string): CompiledKeyword['test'] {
+  const prefix = keyword.endsWith('*');
+  const normalized = normalizeText(prefix ? keyword.slice(0, -1) : keyword);
+  if (normalized.includes(' ')) {
+    return prefix ? (_tokens, padded) => padded.includes(` ${normalized}`) : (_tokens, padded) => padded.includes(` ${normalized} `);
+  }
+  return prefix ? (tokens) => tokens.some((t) => t.startsWith(normalized)) : (tokens) => tokens.includes(normalized);
+}

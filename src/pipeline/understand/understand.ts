@@ -1,0 +1,91 @@
+/**
+ * Tier 1: what does the customer want? Reply-button and list payloads first, then the
+ * business's keyword rules, then the classifier seam. Below the thresholds the turn is
+ * `out_of_scope` with the most likely candidates, so the responder can ask.
+ */
+import type { BusinessConfig } from '../../config/business-schema.ts';
+import { INTENT_PAYLOAD_PREFIX, OUT_OF_SCOPE, type IntentCandidate, type TurnInput, type Understanding } from '../../core/turn.ts';
+import { detectLanguage } from './detect-language.ts';
+import type { IntentClassifier } from './intent-classifier.ts';
+import type { KeywordHit, KeywordRules } from './keyword-rules.ts';
+
+
+
+/** The classifier's top score must reach this, and beat the runner-up by the margin. */
+const CLASSIFIER_ACCEPT = 0.6;
+const CLASSIFIER_MARGIN = 0.1;
+/** Candidates below this are not offered in a clarifying question. */
+const CANDIDATE_MIN = 0.2;
+const KEYWORD_CONFIDENCE = 0.9;
+
+export interface UnderstandDeps {
+  config: BusinessConfig;
+  keywords: KeywordRules;
+  classifier: IntentClassifier;
+}
+
+export function understand(input: TurnInput, deps: UnderstandDeps): Understanding {
+  const fromPayload = understandPayload(input, deps.config);
+  if (fromPayload) return fromPayload;
+  const hits = deps.keywords.match(input.text);
+  const language = chooseLanguage(input, hits, deps.config);
+  const scores = deps.classifier.classify(input.text);
+  const byKeyword = decideByKeywords(hits, scores);
+  if (byKeyword) return { ...byKeyword, language };
+  return { ...decideByClassifier(scores), language };
+}
+
+function understandPayload(input: TurnInput, config: BusinessConfig): Understanding | undefined {
+  const id = input.payload?.id;
+  if (!id?.startsWith(INTENT_PAYLOAD_PREFIX)) return undefined;
+  const intent = id.slice(INTENT_PAYLOAD_PREFIX.length);
+  if (!(intent in config.intents)) return undefined;
+  return {
+    intent,
+    confidence: 1,
+    source: input.payload?.kind === 'list' ? 'list' : 'button',
+    language: input.previousLanguage ?? config.profile.default_language,
+    candidates: [{ intent, score: 1 }],
+  };
+}
+
+function chooseLanguage(input: TurnInput, hits: KeywordHit[], config: BusinessConfig): string {
+  const { languages, default_language } = config.profile;
+  const detected = detectLanguage(input.text, languages);
+  if (detected) return detected;
+  const hitLanguages = new Set(hits.map((h) => h.language));
+  if (hitLanguages.size === 1) return [...hitLanguages][0] ?? default_language;
+  return input.previousLanguage ?? default_language;
+}
+
+/** The intent with the most keyword hits wins; a tie is broken by the classifier, or left to a question. */
+function decideByKeywords(hits: KeywordHit[], scores: IntentCandidate[]): Omit<Understanding, 'language'> | undefined {
+  if (hits.length === 0) return undefined;
+  const counts = new Map<string, number>();
+  for (const hit of hits) counts.set(hit.intent, (counts.get(hit.intent) ?? 0) + 1);
+  const top = Math.max(...counts.values());
+  const tied = [...counts.entries()].filter(([, n]) => n === top).map(([intent]) => intent);
+  const scoreOf = (intent: string) => scores.find((s) => s.intent === intent)?.score ?? 0;
+  const ranked = tied.map((intent) => ({ intent, score: scoreOf(intent) })).sort((a, b) => b.score - a.score);
+  const [first, second] = ranked;
+  if (!first) return undefined;
+  const candidates = mergeCandidates(ranked.map((c) => ({ intent: c.intent, score: KEYWORD_CONFIDENCE })), scores);
+  if (second && first.score === second.score) {
+    return { intent: OUT_OF_SCOPE, confidence: 0.5, source: 'keyword', candidates };
+  }
+  return { intent: first.intent, confidence: KEYWORD_CONFIDENCE, source: 'keyword', candidates };
+}
+
+function decideByClassifier(scores: IntentCandidate[]): Omit<Understanding, 'language'> {
+  const [first, second] = scores;
+  const candidates = scores.filter((s) => s.score >= CANDIDATE_MIN).slice(0, 3);
+  if (first && first.score >= CLASSIFIER_ACCEPT && first.score - (second?.score ?? 0) >= CLASSIFIER_MARGIN) {
+    return { intent: first.intent, confidence: first.score, source: 'classifier', candidates };
+  }
+  return { intent: OUT_OF_SCOPE, confidence: first?.score ?? 0, source: candidates.length > 0 ? 'classifier' : 'none', candidates };
+}
+
+function mergeCandidates(primary: IntentCandidate[], rest: IntentCandidate[]): IntentCandidate[] {
+  const seen = new Set(primary.map((c) => c.intent));
+  return [...primary, ...rest.filter((c) => c.score >= CANDIDATE_MIN && !seen.has(c.intent))].slice(0, 3);
+}

@@ -1,0 +1,45 @@
+/**
+ * The turn ledger: append-only (triggers refuse UPDATE and DELETE). The whole record is
+ * kept as JSON; a few fields are copied to columns for dashboards and filters.
+ */
+import type { TurnRecord } from '../../core/turn.ts';
+import type { Connection, Params } from './connection.ts';
+import { toTurn } from './rows.ts';
+
+export const DEFAULT_TURN_LIMIT = 50;
+
+export function appendTurn(db: Connection, turn: TurnRecord): void {
+  db.run(
+    `INSERT INTO turns
+       (id, conversation_id, created_at, record, route, intent, confidence, answered_by, cost_usd, latency_total_ms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    turn.id,
+    turn.conversationId,
+    turn.createdAt,
+    JSON.stringify(turn),
+    turn.route,
+    turn.understanding.intent,
+    turn.understanding.confidence,
+    turn.answeredBy,
+    turn.costUsd,
+    turn.latencyMs.total,
+  );
+}
+
+function limitOf(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_TURN_LIMIT;
+  return Math.max(0, Math.floor(limit));
+}
+
+/** Newest first (ties: the later appended first), at most `limit` (default 50). */
+export function listTurns(db: Connection, query: { conversationId?: string; limit?: number }): TurnRecord[] {
+  const params: Params = [];
+  let where = '';
+  if (query.conversationId !== undefined) {
+    where = 'WHERE conversation_id = ?';
+    params.push(query.conversationId);
+  }
+  params.push(limitOf(query.limit));
+  const rows = db.all(`SELECT record FROM turns ${where} ORDER BY created_at DESC, rowid DESC LIMIT ?`, ...params);
+  return rows.map(toTurn);
+}

@@ -1,0 +1,99 @@
+/**
+ * An engine and a Cloud API sandbox on two real loopback ports, wired only by URLs —
+ * the engine reaches the sandbox by WHATSAPP_API_BASE_URL, the sandbox delivers signed
+ * webhooks to the engine's /webhooks/whatsapp, exactly as with Meta.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import type { BusinessConfig } from '../../src/config/business-schema.ts';
+import { loadSettings } from '../../src/config/settings.ts';
+import { silentLogger, type Clock } from '../../src/core/ports.ts';
+import { createEngine, type Engine } from '../../src/main.ts';
+import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox.ts';
+import { demoBusiness } from './demo-config.ts';
+
+export const PHONE_NUMBER_ID = '100000000000001';
+export const APP_SECRET = 'test-app-secret-123';
+export const VERIFY_TOKEN = 'test-verify-token';
+
+export interface Harness {
+  engine: Engine;
+  sandbox: Sandbox;
+  engineUrl: string;
+  sandboxUrl: string;
+  dataDir: string;
+  /** Waits until the engine has worked off everything and the sandbox posted every status. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  business?: BusinessConfig;
+  engineClock?: Clock;
+  dataDir?: string;
+}
+
+type Handler = (request: Request) => Response | Promise<Response>;
+
+async function listenLazy(): Promise<{ server: ServerType; url: string; setHandler(h: Handler): void }> {
+  let handler: Handler = () => new Response('starting', { status: 503 });
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: (r) => handler(r), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}`, setHandler: (h) => (handler = h) };
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'centralino-test-'));
+  const engineServer = await listenLazy();
+  const sandboxServer = await listenLazy();
+  const sandbox = createSandbox({
+    appSecret: APP_SECRET,
+    accessToken: 'test-access-token',
+    webhookUrl: `${engineServer.url}/webhooks/whatsapp`,
+    phoneNumberId: PHONE_NUMBER_ID,
+    displayPhoneNumber: '390212345678',
+    statusDelayMs: 5,
+  });
+  sandboxServer.setHandler((r) => sandbox.app.fetch(r));
+  const settings = loadSettings({
+    CENTRALINO_DATA_DIR: dataDir,
+    WHATSAPP_APP_SECRET: APP_SECRET,
+    WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
+    WHATSAPP_ACCESS_TOKEN: 'test-access-token',
+    WHATSAPP_API_BASE_URL: sandboxServer.url,
+  });
+  const engine = await createEngine({
+    settings,
+    business: options.business ?? demoBusiness(),
+    logger: silentLogger,
+    sleep: async () => {},
+    ...(options.engineClock ? { clock: options.engineClock } : {}),
+  });
+  engineServer.setHandler((r) => engine.app.fetch(r));
+  return {
+    engine,
+    sandbox,
+    engineUrl: engineServer.url,
+    sandboxUrl: sandboxServer.url,
+    dataDir,
+    async settle() {
+      for (let i = 0; i < 5; i++) {
+        await new Promise((r) => setTimeout(r, 10));
+        await engine.worker.idle();
+        await sandbox.idle();
+      }
+    },
+    async close() {
+      engineServer.server.close();
+      sandboxServer.server.close();
+      await sandbox.close();
+      await engine.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
