@@ -4,7 +4,8 @@
  * requested at, so `/`, `/simulator` and `/simulator/` all work.
  *   GET /               → simulator.html with {sandboxBasePath, turnsApiPath, businessName, phoneNumberId}
  *   GET /simulator.css  → the styles
- *   GET /simulator.js   → the page script (vanilla ES module)
+ *   GET /simulator.js   → the page script (vanilla ES module), which imports
+ *   GET /format.js, /chat-render.js, /dev-panel.js
  */
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
@@ -17,6 +18,9 @@ export interface SimulatorOptions {
   businessName: string;
   phoneNumberId: string;
 }
+
+/** The page's ES modules (simulator.js imports the others). */
+const SCRIPTS = ['simulator.js', 'format.js', 'chat-render.js', 'dev-panel.js'];
 
 function asset(name: string): string {
   return readFileSync(new URL(`./simulator/${name}`, import.meta.url), 'utf8');
@@ -41,7 +45,7 @@ export function renderSimulatorPage(template: string, options: SimulatorOptions,
 export function simulatorRoutes(options: SimulatorOptions): Hono {
   const html = asset('simulator.html');
   const css = asset('simulator.css');
-  const js = asset('simulator.js');
+  const scripts = new Map(SCRIPTS.map((name) => [name, asset(name)]));
   const app = new Hono();
   const noCache = { 'cache-control': 'no-cache' };
 
@@ -50,6 +54,8 @@ export function simulatorRoutes(options: SimulatorOptions): Hono {
     return c.html(renderSimulatorPage(html, options, base), 200, noCache);
   });
   app.get('/simulator.css', (c) => c.body(css, 200, { 'content-type': 'text/css; charset=utf-8', ...noCache }));
-  app.get('/simulator.js', (c) => c.body(js, 200, { 'content-type': 'text/javascript; charset=utf-8', ...noCache }));
+  for (const [name, source] of scripts) {
+    app.get(`/${name}`, (c) => c.body(source, 200, { 'content-type': 'text/javascript; charset=utf-8', ...noCache }));
+  }
   return app;
 }
