@@ -5,7 +5,7 @@
  *   GET /               → simulator.html with {sandboxBasePath, turnsApiPath, businessName, phoneNumberId}
  *   GET /simulator.css  → the styles
  *   GET /simulator.js   → the page script (vanilla ES module), which imports
- *   GET /format.js, /chat-render.js, /dev-panel.js
+ *   GET /format.js, /chat-render.js, /dev-panel.js, /list-sheet.js
  */
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
@@ -20,7 +20,7 @@ export interface SimulatorOptions {
 }
 
 /** The page's ES modules (simulator.js imports the others). */
-const SCRIPTS = ['simulator.js', 'format.js', 'chat-render.js', 'dev-panel.js'];
+const SCRIPTS = ['simulator.js', 'format.js', 'chat-render.js', 'dev-panel.js', 'list-sheet.js'];
 
 function asset(name: string): string {
   return readFileSync(new URL(`./simulator/${name}`, import.meta.url), 'utf8');

@@ -460,13 +460,14 @@ describe('WhatsApp Cloud API sandbox', () => {
       const inbound = await userWrites(USER);
       const reply = wamidOf(await send({ ...textTo(USER, 'Certo!'), context: { message_id: inbound } }));
       await send({ messaging_product: 'whatsapp', status: 'read', message_id: inbound, typing_indicator: { type: 'text' } });
+      await sandbox.idle();
       const chat = (await fetch(`${base}/phone/${USER}/messages`).then((r) => r.json())) as Json;
       assert.equal(chat['user'], USER);
       assert.equal(chat['name'], 'Giulia');
       const messages = chat['messages'] as Json[];
       assert.deepEqual(messages.map((m) => [m['id'], m['direction'], m['kind'], m['status']]), [
         [inbound, 'in', 'text', 'read'],
-        [reply, 'out', 'text', 'accepted'],
+        [reply, 'out', 'text', 'delivered'],
       ]);
       assert.equal(messages[1]?.['text'], 'Certo!');
       assert.equal(messages[1]?.['contextId'], inbound);

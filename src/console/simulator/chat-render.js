@@ -10,8 +10,16 @@ function list(value) {
   return Array.isArray(value) ? value : [];
 }
 
-/** A one-line preview of any chat item (quotes, developer view). */
+/** A one-line preview of any chat item (quotes), without formatting markers. */
 export function preview(item) {
+  return plain(rawPreview(item));
+}
+
+function plain(text) {
+  return String(text).replace(/```/g, '').replace(/(^|\s)[*_~]+(?=\S)|(?<=\S)[*_~]+(?=\s|$|[.,;:!?])/g, '$1').replace(/\s+/g, ' ');
+}
+
+function rawPreview(item) {
   if (item.text) return item.text;
   const interactive = record(item.interactive);
   if (item.kind === 'interactive') return record(interactive.body).text ?? 'Interactive message';

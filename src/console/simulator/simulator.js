@@ -2,7 +2,7 @@
 // Cloud API sandbox (/phone API), plus the developer view of the engine's turns.
 import { renderChat } from './chat-render.js';
 import { linkTurns, renderTurns } from './dev-panel.js';
-import { h } from './format.js';
+import { createListSheet } from './list-sheet.js';
 
 const config = JSON.parse(document.getElementById('simulator-config').textContent);
 const CSS = window.CSS;
@@ -30,6 +30,10 @@ const ui = {
   sheet: byTestId('list-sheet'),
   sheetBackdrop: byTestId('list-sheet-backdrop'),
 };
+
+const listSheet = createListSheet(ui.sheet, ui.sheetBackdrop, (payload) => send(payload));
+const openList = (item) => listSheet.open(item);
+const closeList = () => listSheet.close();
 
 const state = {
   customer: loadCustomer(),
@@ -174,35 +178,6 @@ function renderBanner() {
   const text = state.sandboxDown ? `Sandbox not reachable at ${config.sandboxBasePath}` : state.notice;
   ui.banner.hidden = !text;
   ui.banner.textContent = text;
-}
-
-// ---------- list sheet ----------
-
-function openList(item) {
-  const interactive = item.interactive ?? {};
-  const action = interactive.action ?? {};
-  ui.sheet.querySelector('.sheet-title').textContent = action.button ?? 'Menu';
-  const sections = (action.sections ?? []).map((section) => [
-    section.title ? h('div', { class: 'sheet-section' }, section.title) : null,
-    (section.rows ?? []).map((row) => h('button', {
-      type: 'button', class: 'list-row', 'data-testid': 'list-row', 'data-id': row.id, 'data-title': row.title,
-      onclick: () => {
-        closeList();
-        send({ list_reply: { id: row.id, title: row.title, ...(row.description ? { description: row.description } : {}) }, context_id: item.id });
-      },
-    }, h('span', { class: 'row-text' },
-      h('span', { class: 'row-title' }, row.title),
-      row.description ? h('span', { class: 'row-description' }, row.description) : null),
-    h('span', { class: 'radio', 'aria-hidden': 'true' }))),
-  ]);
-  ui.sheet.querySelector('.sheet-body').replaceChildren(...sections.flat(2).filter(Boolean));
-  ui.sheet.hidden = false;
-  ui.sheetBackdrop.hidden = false;
-}
-
-function closeList() {
-  ui.sheet.hidden = true;
-  ui.sheetBackdrop.hidden = true;
 }
 
 // ---------- developer view ----------
