@@ -7,8 +7,6 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { loadBusinessConfig } from '../config/load-business.ts';
 import { loadSettings, type Settings } from '../config/settings.ts';
@@ -16,6 +14,7 @@ import { simulatorRoutes } from '../console/simulator-routes.ts';
 import type { Logger } from '../core/ports.ts';
 import { createEngine, type Engine } from '../main.ts';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox.ts';
+import { listenLazy } from './listen.ts';
 import { createLogger } from './logger.ts';
 import { onShutdown } from './serve-command.ts';
 
@@ -40,10 +39,8 @@ export interface Demo {
 }
 
 export async function startDemo(options: DemoOptions): Promise<Demo> {
-  let handler: (request: Request) => Response | Promise<Response> = () => new Response('starting', { status: 503 });
-  const server = await listen((request) => handler(request), options.port, options.host);
-  const port = (server.address() as AddressInfo).port;
-  const origin = `http://${options.host}:${port}`;
+  const server = await listenLazy(options.port, options.host);
+  const origin = server.origin;
   const settings: Settings = { ...options.settings, WHATSAPP_API_BASE_URL: `${origin}/sandbox` };
   const business = loadBusinessConfig(settings.CENTRALINO_CONFIG);
   const sandbox = createSandbox({
@@ -59,25 +56,19 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
   root.route('/', engine.app);
   root.route('/sandbox', sandbox.app);
   root.route('/', simulatorRoutes({ sandboxBasePath: '/sandbox', turnsApiPath: '/console/api/turns', businessName: business.profile.name, phoneNumberId: DEMO_PHONE_NUMBER_ID }));
-  handler = (request) => root.fetch(request);
+  server.setHandler((request) => root.fetch(request));
   return {
     url: `${origin}/`,
     engine,
     sandbox,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       await sandbox.close();
       await engine.close();
     },
   };
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<ServerType> {
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port, hostname }, () => resolve(server));
-    server.once('error', reject);
-  });
-}
 
 /** Demo settings: the environment where set, generated secrets and the demo business otherwise. */
 export function demoSettings(env: Record<string, string | undefined>): Settings {

@@ -4,11 +4,10 @@
  * webhooks to the engine's /webhooks/whatsapp, exactly as with Meta.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
 import type { BusinessConfig } from '../../src/config/business-schema.ts';
+import { listenLazy } from '../../src/cli/listen.ts';
 import { loadSettings } from '../../src/config/settings.ts';
 import { silentLogger, type Clock } from '../../src/core/ports.ts';
 import { createEngine, type Engine } from '../../src/main.ts';
@@ -36,25 +35,14 @@ export interface HarnessOptions {
   dataDir?: string;
 }
 
-type Handler = (request: Request) => Response | Promise<Response>;
-
-async function listenLazy(): Promise<{ server: ServerType; url: string; setHandler(h: Handler): void }> {
-  let handler: Handler = () => new Response('starting', { status: 503 });
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: (r) => handler(r), port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${port}`, setHandler: (h) => (handler = h) };
-}
-
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'centralino-test-'));
-  const engineServer = await listenLazy();
-  const sandboxServer = await listenLazy();
+  const engineServer = await listenLazy(0, '127.0.0.1');
+  const sandboxServer = await listenLazy(0, '127.0.0.1');
   const sandbox = createSandbox({
     appSecret: APP_SECRET,
     accessToken: 'test-access-token',
-    webhookUrl: `${engineServer.url}/webhooks/whatsapp`,
+    webhookUrl: `${engineServer.origin}/webhooks/whatsapp`,
     phoneNumberId: PHONE_NUMBER_ID,
     displayPhoneNumber: '390212345678',
     statusDelayMs: 5,
@@ -65,7 +53,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     WHATSAPP_APP_SECRET: APP_SECRET,
     WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
     WHATSAPP_ACCESS_TOKEN: 'test-access-token',
-    WHATSAPP_API_BASE_URL: sandboxServer.url,
+    WHATSAPP_API_BASE_URL: sandboxServer.origin,
   });
   const engine = await createEngine({
     settings,
@@ -78,8 +66,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     engine,
     sandbox,
-    engineUrl: engineServer.url,
-    sandboxUrl: sandboxServer.url,
+    engineUrl: engineServer.origin,
+    sandboxUrl: sandboxServer.origin,
     dataDir,
     async settle() {
       for (let i = 0; i < 5; i++) {
@@ -89,8 +77,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       }
     },
     async close() {
-      engineServer.server.close();
-      sandboxServer.server.close();
+      await engineServer.close();
+      await sandboxServer.close();
       await sandbox.close();
       await engine.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
