@@ -2,7 +2,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Folders a stage must not import from, relative to src/. */
+/**
+ * Folders a stage must not import from, relative to src/. A folder also obeys the bans of
+ * every configured folder that contains it (src/pipeline/understand obeys src/pipeline's).
+ */
 const forbidden = {
   core: ['config', 'channels', 'pipeline', 'storage', 'conversations', 'sandbox', 'console', 'cli', 'llm', 'knowledge', 'integrations', 'metrics', 'automations'],
   config: ['channels', 'pipeline', 'storage', 'conversations', 'sandbox', 'console', 'cli'],
@@ -17,16 +20,63 @@ const forbidden = {
   console: ['storage', 'pipeline', 'conversations', 'sandbox', 'cli', 'channels'],
 };
 
-const importRules = Object.entries(forbidden).map(([folder, banned]) => ({
+const folders = Object.keys(forbidden);
+
+function contains(ancestor, folder) {
+  return folder === ancestor || folder.startsWith(`${ancestor}/`);
+}
+
+/** Every ban that applies to a folder (its own and its ancestors'), each with the folder that set it. */
+function bansOf(folder) {
+  const bans = new Map();
+  for (const owner of folders.filter((candidate) => contains(candidate, folder))) {
+    for (const target of forbidden[owner]) if (!bans.has(target)) bans.set(target, owner);
+  }
+  return bans;
+}
+
+function escapeRegex(text) {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * Regexes for the specifiers that reach src/<target> from a file anywhere below src/<folder>:
+ * at least as many `../` as the folders to climb, then the path of the target, in full
+ * (`../../pipeline/guard/x.ts`) or, for a target in a shared ancestor, from that ancestor
+ * (`../guard/x.ts` from inside src/pipeline/).
+ */
+function targetRegexes(folder, target) {
+  const from = folder.split('/');
+  const to = target.split('/');
+  let shared = 0;
+  while (shared < from.length && shared < to.length - 1 && from[shared] === to[shared]) shared += 1;
+  const regexes = [`(^|/)(\\.\\./){${from.length},}(src/)?${escapeRegex(target)}(/|$)`];
+  if (shared > 0) {
+    const climb = from.length - shared;
+    const up = climb === 0 ? '(\\./|(\\.\\./)+)' : `(\\./)?(\\.\\./){${climb},}`;
+    regexes.push(`^${up}${escapeRegex(to.slice(shared).join('/'))}(/|$)`);
+  }
+  return regexes;
+}
+
+/**
+ * One block per configured folder with ONE merged rule (in flat config a later
+ * `no-restricted-imports` for the same file replaces the earlier one): the files of deeper
+ * configured folders are left to their own block, which carries these bans too.
+ */
+const importRules = folders.map((folder) => ({
   files: [`src/${folder}/**/*.ts`],
+  ignores: folders.filter((other) => other !== folder && contains(folder, other)).map((other) => `src/${other}/**`),
   rules: {
     'no-restricted-imports': [
       'error',
       {
-        patterns: banned.map((target) => ({
-          regex: `(^|/)(\\.\\./)+(src/)?${target.replace('/', '\\/')}(/|$)`,
-          message: `src/${folder} may not import from src/${target} (see docs/architecture.md).`,
-        })),
+        patterns: [...bansOf(folder)].flatMap(([target, owner]) =>
+          targetRegexes(folder, target).map((regex) => ({
+            regex,
+            message: `src/${folder} may not import from src/${target} (${owner === folder ? '' : `rule of src/${owner}, `}see docs/architecture.md).`,
+          })),
+        ),
       },
     ],
   },

@@ -10,7 +10,7 @@ import { webhookRoutes, type WebhookDeps } from './channels/whatsapp/webhook-rou
 export interface AppDeps {
   store: Store;
   webhook: WebhookDeps;
-  /** Serve the developer API under /console/api (on in the demo and in `serve` unless disabled). */
+  /** Serve the developer API under /console/api (the demo only: it has no authentication yet). */
   console: boolean;
   isReady(): boolean;
 }

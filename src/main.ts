@@ -14,6 +14,7 @@ import { createConversationWorker, type ConversationWorker } from './conversatio
 import { systemClock, type Clock, type DispatchTarget, type Logger } from './core/ports.ts';
 import type { Reply } from './core/reply.ts';
 import type { Store } from './core/store.ts';
+import { redactCardNumbers } from './pipeline/guard/card-numbers.ts';
 import { createPipeline } from './pipeline/run-turn.ts';
 import { createSqliteStore } from './storage/sqlite/sqlite-store.ts';
 
@@ -27,6 +28,10 @@ export interface EngineOptions {
   store?: Store;
   /** Retry delays for the Cloud API client (tests pass a zero sleep). */
   sleep?: (ms: number) => Promise<void>;
+  /** Serve the developer API (/console/api) — the demo does; `serve` does not (it has no authentication yet). */
+  console?: boolean;
+  /** Per-attempt timeout of Cloud API requests. */
+  apiTimeoutMs?: number;
 }
 
 export interface Engine {
@@ -45,16 +50,26 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     apiVersion: settings.WHATSAPP_API_VERSION,
     accessToken: settings.WHATSAPP_ACCESS_TOKEN,
     logger,
+    unconfirmedWaitMs: settings.WHATSAPP_UNCONFIRMED_WAIT_MS,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.apiTimeoutMs ? { timeoutMs: options.apiTimeoutMs } : {}),
   });
-  const dispatcher = createWhatsAppDispatcher({ store, client, clock, logger, templateFallback: reengagementTemplate(business) });
+  const dispatcher = createWhatsAppDispatcher({
+    store,
+    client,
+    clock,
+    logger,
+    templateFallback: reengagementTemplate(business),
+    unconfirmedWaitMs: settings.WHATSAPP_UNCONFIRMED_WAIT_MS,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
   const pipeline = createPipeline(business);
   const worker = createConversationWorker({ store, dispatcher, pipeline, clock, logger });
   let ready = false;
   const app = createApp({
     store,
-    console: true,
+    console: options.console ?? false,
     isReady: () => ready,
     webhook: {
       appSecret: settings.WHATSAPP_APP_SECRET,
@@ -63,6 +78,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       clock,
       logger,
       onConversations: (ids) => worker.notify(ids),
+      redactText: redactCardNumbers,
     },
   });
   await worker.resume();

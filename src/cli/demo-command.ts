@@ -51,7 +51,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     displayPhoneNumber: DEMO_DISPLAY_NUMBER,
     ...(options.statusDelayMs === undefined ? {} : { statusDelayMs: options.statusDelayMs }),
   });
-  const engine = await createEngine({ settings, business, logger: options.logger });
+  const engine = await createEngine({ settings, business, logger: options.logger, console: true });
   const root = new Hono();
   root.route('/', engine.app);
   root.route('/sandbox', sandbox.app);

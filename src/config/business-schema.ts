@@ -4,19 +4,14 @@
  * file, the path and what is wrong.
  */
 import { z } from 'zod';
-
-/** WhatsApp limits that config values end up under (button title 20, list row title 24, description 72). */
-const BUTTON_TITLE_MAX = 20;
-const ROW_DESCRIPTION_MAX = 72;
-const BUTTON_BODY_MAX = 1024;
-const TEXT_MAX = 4096;
+import { BUTTONS_BODY_MAX, BUTTON_TITLE_MAX, LIST_ROW_DESCRIPTION_MAX, TEXT_BODY_MAX, charCount } from '../core/reply-limits.ts';
 
 const language = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code such as it, en or de');
 const intentId = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be lower_snake_case (a-z, 0-9, _), starting with a letter');
 
 const chars = (max: number, what: string) =>
-  z.string().min(1, 'must not be empty').refine((s) => [...s].length <= max, {
-    error: (issue) => `is ${[...String(issue.input)].length} characters; ${what} allows at most ${max}`,
+  z.string().min(1, 'must not be empty').refine((s) => charCount(s) <= max, {
+    error: (issue) => `is ${charCount(String(issue.input))} characters; ${what} allows at most ${max}`,
   });
 
 /** A text in several languages: `{ it: "…", en: "…" }`. */
@@ -30,13 +25,13 @@ const intentSchema = z.strictObject({
   /** Button or list-row title. */
   title: localized(BUTTON_TITLE_MAX, 'a WhatsApp button title'),
   /** List-row description in menus. */
-  summary: localized(ROW_DESCRIPTION_MAX, 'a WhatsApp list-row description').optional(),
+  summary: localized(LIST_ROW_DESCRIPTION_MAX, 'a WhatsApp list-row description').optional(),
   route: z.enum(ROUTES).default('approved_text'),
   examples: localizedList.default({}),
   /** Words or phrases; a trailing `*` matches any ending (`prezz*` → prezzo, prezzi). */
   keywords: localizedList.default({}),
   /** The approved answer per language. */
-  answer: localized(TEXT_MAX, 'a WhatsApp text message').optional(),
+  answer: localized(TEXT_BODY_MAX, 'a WhatsApp text message').optional(),
   /** Intents offered as reply buttons after the answer (at most 3). */
   follow_up: z.array(intentId).max(3, 'WhatsApp allows at most 3 reply buttons').default([]),
   /** Show this menu after the answer instead of follow-up buttons. */
@@ -44,7 +39,7 @@ const intentSchema = z.strictObject({
 });
 
 const menuSchema = z.strictObject({
-  body: localized(TEXT_MAX, 'a WhatsApp list body'),
+  body: localized(TEXT_BODY_MAX, 'a WhatsApp list body'),
   button: localized(BUTTON_TITLE_MAX, 'a WhatsApp list button'),
   items: z.array(intentId).min(1).max(10, 'a WhatsApp list holds at most 10 rows'),
 });
@@ -57,15 +52,15 @@ const templateSchema = z.strictObject({
 
 const textsSchema = z.strictObject({
   /** Asked when the message is unclear; followed by buttons of the most likely intents. */
-  clarify: localized(BUTTON_BODY_MAX, 'a WhatsApp reply-button body'),
+  clarify: localized(BUTTONS_BODY_MAX, 'a WhatsApp reply-button body'),
   /** When nothing matches at all; followed by the main menu. */
-  fallback: localized(TEXT_MAX, 'a WhatsApp text message'),
+  fallback: localized(TEXT_BODY_MAX, 'a WhatsApp text message'),
   /** When the turn goes to a person. */
-  handoff: localized(TEXT_MAX, 'a WhatsApp text message'),
+  handoff: localized(TEXT_BODY_MAX, 'a WhatsApp text message'),
   /** Answer to images, voice notes, stickers and other content the bot cannot read. */
-  unsupported: localized(TEXT_MAX, 'a WhatsApp text message'),
+  unsupported: localized(TEXT_BODY_MAX, 'a WhatsApp text message'),
   /** Told to the customer when they send payment card numbers. */
-  card_warning: localized(TEXT_MAX, 'a WhatsApp text message').optional(),
+  card_warning: localized(TEXT_BODY_MAX, 'a WhatsApp text message').optional(),
 });
 
 export const businessSchema = z.strictObject({

@@ -18,13 +18,15 @@ const settingsSchema = z.object({
   WHATSAPP_ACCESS_TOKEN: z.string().min(1, 'must be a system-user or business access token'),
   WHATSAPP_API_BASE_URL: url.default('https://graph.facebook.com'),
   WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v25.0').default('v25.0'),
+  /** After a send with no answer (timeout, dropped connection), how long to wait for a status webhook before sending it again. */
+  WHATSAPP_UNCONFIRMED_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** The variables `centralino demo` fills in itself when they are not set. */
-export const DEMO_GENERATED = ['WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN', 'WHATSAPP_ACCESS_TOKEN'] as const;
+/** Values of these variables are never printed, not even when they are invalid. */
+const SECRET = /(SECRET|TOKEN|KEY|PASSWORD)$/;
 
 export function loadSettings(env: Record<string, string | undefined>): Settings {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
@@ -33,8 +35,9 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'environment');
     const value = cleaned[name];
-    const missing = value === undefined;
-    return missing ? `${name} is not set: ${issue.message}` : `${name}=${JSON.stringify(value)} is invalid: ${issue.message}`;
+    if (value === undefined) return `${name} is not set: ${issue.message}`;
+    const shown = SECRET.test(name) ? '' : `=${JSON.stringify(value)}`;
+    return `${name}${shown} is invalid: ${issue.message}`;
   });
   throw new AppError('SETTINGS_INVALID', `Invalid settings:\n  - ${problems.join('\n  - ')}`, {
     details: { problems },

@@ -1,9 +1,12 @@
 /**
  * Works off stored inbound messages: one conversation at a time, each conversation's
  * messages in timestamp order, every step recorded. A message is marked done only after
- * its turn is recorded and its replies dispatched; outbound ids are derived from the
- * turn, so a restart after a crash finishes the turn without sending anything twice.
+ * its replies are dispatched and its turn recorded; outbound ids are derived from the turn
+ * and recording a turn twice keeps the first, so a restart after a crash finishes the turn
+ * without sending anything twice. A retryable store failure leaves the message pending and
+ * retries later; any other failure marks it failed with the reason.
  */
+import { isAppError } from '../core/errors.ts';
 import type { Clock, Logger, ReplyDispatcher } from '../core/ports.ts';
 import type { Store, StoredInbound } from '../core/store.ts';
 import type { TurnInput, TurnRecord, TurnResult } from '../core/turn.ts';
@@ -19,7 +22,11 @@ export interface WorkerDeps {
   pipeline: TurnRunner;
   clock: Clock;
   logger: Logger;
+  /** Wait before working on a conversation again after a retryable failure (a busy store). Default 1 s. */
+  retryDelayMs?: number;
 }
+
+const DEFAULT_RETRY_DELAY_MS = 1000;
 
 export interface ConversationWorker {
   /** New pending messages in these conversations. */
@@ -40,19 +47,26 @@ export function createConversationWorker(deps: WorkerDeps): ConversationWorker {
 
   const start = (id: string): void => {
     dirty.delete(id);
-    const work = drain(id, deps).finally(() => {
-      running.delete(id);
-      if (dirty.has(id)) start(id);
-    });
+    const work = drain(id, deps)
+      .catch((error: unknown) => {
+        // The store itself failed (busy, disk full…): the message stays pending; try again later.
+        deps.logger.error({ err: error, conversationId: id }, 'conversation paused after a store failure; retrying');
+        setTimeout(() => notifyOne(id), deps.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS).unref();
+      })
+      .finally(() => {
+        running.delete(id);
+        if (dirty.has(id)) start(id);
+      });
     running.set(id, work);
+  };
+  const notifyOne = (id: string): void => {
+    dirty.add(id);
+    if (!running.has(id)) start(id);
   };
 
   return {
     notify(ids) {
-      for (const id of ids) {
-        dirty.add(id);
-        if (!running.has(id)) start(id);
-      }
+      for (const id of ids) notifyOne(id);
     },
     async resume() {
       this.notify(await deps.store.conversationsWithPending());
@@ -70,8 +84,9 @@ async function drain(conversationId: string, deps: WorkerDeps): Promise<void> {
     try {
       await processMessage(next, deps);
     } catch (error) {
+      if (isAppError(error) && error.isRetryable) throw error;
       deps.logger.error({ err: error, messageId: next.id, conversationId }, 'processing a message failed');
-      await deps.store.markInbound(next.id, 'failed', { error: (error as Error).message ?? String(error) });
+      await deps.store.markInbound(next.id, 'failed', { error: error instanceof Error ? error.message : String(error) });
     }
   }
 }
@@ -85,19 +100,19 @@ async function processMessage(stored: StoredInbound, deps: WorkerDeps): Promise<
   }
   const result = await deps.pipeline.run(input);
   const turnId = turnIdFor(stored.id);
-  const target = { conversationId: stored.conversationId, phoneNumberId: stored.phoneNumberId, customerKey: stored.customerKey, turnId, inReplyTo: stored.id };
+  const target = {
+    conversationId: stored.conversationId,
+    phoneNumberId: stored.phoneNumberId,
+    customerKey: stored.customerKey,
+    turnId,
+    // A synthesised id (the payload had none) must never be sent back to the Cloud API.
+    ...(stored.message.idSynthesized ? {} : { inReplyTo: stored.id }),
+  };
   const outbound = await deps.dispatcher.dispatch(target, result.replies);
   const record: TurnRecord = { ...result, id: turnId, conversationId: stored.conversationId, messageIds: input.messageIds, outboundIds: outbound.map((o) => o.id), createdAt: deps.clock.now() };
   await deps.store.appendTurn(record);
   if (conversation?.language !== result.understanding.language) {
     await deps.store.setConversationLanguage(stored.conversationId, result.understanding.language);
   }
-  await deps.store.markInbound(stored.id, 'done', { message: redactedMessage(stored, result.storedText) });
-}
-
-/** The stored copy of a text message carries the guard's redacted text, never the original. */
-function redactedMessage(stored: StoredInbound, storedText: string): StoredInbound['message'] {
-  const message = stored.message;
-  if (message.content.kind !== 'text' || message.content.body === storedText) return message;
-  return { ...message, content: { kind: 'text', body: storedText }, raw: { redacted: true } };
+  await deps.store.markInbound(stored.id, 'done');
 }

@@ -131,7 +131,8 @@ export interface Store {
    */
   applyStatus(update: StatusUpdate, now: number): Promise<StatusResult>;
 
-  appendTurn(turn: TurnRecord): Promise<void>;
+  /** Records a turn; resolves false when a turn with this id is already recorded (the first is kept), so a resumed turn can be recorded again safely. */
+  appendTurn(turn: TurnRecord): Promise<boolean>;
   listTurns(query: { conversationId?: string; limit?: number }): Promise<TurnRecord[]>;
 
   close(): Promise<void>;

@@ -11,6 +11,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { parseJson } from '../core/json.ts';
 import type { SandboxControl, SandboxViews } from './types.ts';
 
 const failNext = z.object({
@@ -29,11 +30,8 @@ const clock = z.union([z.object({ offsetMs: z.number() }), z.object({ advanceMs:
 async function body(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseJson(text);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 function invalid(c: Context, error: z.ZodError): Response {

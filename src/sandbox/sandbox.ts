@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { controlRoutes } from './control-routes.ts';
-import { createGraphApi } from './graph-api.ts';
+import { createGraphApi, type GraphRequest } from './graph-api.ts';
 import { createOutbox } from './outbox.ts';
 import { createPhone, type Phone } from './phone.ts';
 import { phoneRoutes } from './phone-routes.ts';
@@ -66,7 +66,16 @@ function createViews(state: SandboxState): SandboxViews {
   };
 }
 
-export function createSandbox(options: SandboxOptions): Sandbox {
+/** The parts of a sandbox, wired together; the HTTP routes are put on top by `routes`. */
+interface Parts {
+  scheduler: Scheduler;
+  graph: (request: GraphRequest) => Promise<GraphAnswer>;
+  phone: Phone;
+  control: SandboxControl;
+  views: SandboxViews;
+}
+
+function createParts(options: SandboxOptions): Parts {
   const state = new SandboxState(options.clock ?? Date.now);
   const scheduler = new Scheduler();
   const identity = {
@@ -98,17 +107,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     hangTimeoutMs: options.hangTimeoutMs ?? 30_000,
   });
   const phone = createPhone({ state, outbox, poster, identity });
-  const control = createControl(state, scheduler);
-  const views = createViews(state);
+  return { scheduler, graph, phone, control: createControl(state, scheduler), views: createViews(state) };
+}
 
+function routes(options: SandboxOptions, parts: Parts): Hono {
   const app = new Hono();
   app.use('/phone/*', cors());
   app.use('/control/*', cors());
-  app.route('/', phoneRoutes(phone));
-  app.route('/', controlRoutes(control, views));
+  app.route('/', phoneRoutes(parts.phone));
+  app.route('/', controlRoutes(parts.control, parts.views));
   app.post('/:version/:phoneNumberId/messages', async (c) =>
     answer(
-      await graph({
+      await parts.graph({
         version: c.req.param('version'),
         phoneNumberId: c.req.param('phoneNumberId'),
         rawBody: await c.req.text(),
@@ -126,14 +136,18 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       control: ['POST /control/fail-next', 'POST /control/hang-next', 'POST /control/clock', 'POST /control/reset'],
     }),
   );
+  return app;
+}
 
+export function createSandbox(options: SandboxOptions): Sandbox {
+  const parts = createParts(options);
   return {
-    app,
-    phone,
-    control,
-    ...views,
-    idle: () => scheduler.idle(),
-    close: () => scheduler.close(),
+    app: routes(options, parts),
+    phone: parts.phone,
+    control: parts.control,
+    ...parts.views,
+    idle: () => parts.scheduler.idle(),
+    close: () => parts.scheduler.close(),
   };
 }
 

@@ -7,6 +7,7 @@
  * `error_data.details` names the field as a JSON path, e.g. `interactive.action.buttons[0].reply.title`.
  */
 import type { z } from 'zod';
+import { isRecord } from '../core/json.ts';
 import { validationError, type ValidationCode } from './meta-errors.ts';
 import { PAYLOAD_SCHEMAS, buttonInteractive, envelope, listInteractive, markReadBody } from './send-schemas.ts';
 import type { GraphAnswer } from './types.ts';
@@ -60,10 +61,6 @@ function check(schema: z.ZodType, value: unknown, root: unknown, prefix: readonl
   const result = schema.safeParse(value);
   const issue = result.success ? undefined : result.error.issues[0];
   return issue === undefined ? undefined : refusal(root, issue, prefix);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Meta accepts `+`, `-`, `()`, spaces (and dots) in `to` (§2.1). */

@@ -4,6 +4,7 @@
  * injected failures and the clock offset.
  */
 import { randomUUID } from 'node:crypto';
+import { isRecord } from '../core/json.ts';
 import type {
   ChatItem,
   ChatStatus,
@@ -171,8 +172,4 @@ function outboundItem(message: OutboundRecord): ChatItem {
   if (message.type === 'template') item.template = payload;
   if (message.type === 'reaction') item.reaction = payload;
   return item;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -33,6 +33,20 @@ export interface HarnessOptions {
   business?: BusinessConfig;
   engineClock?: Clock;
   dataDir?: string;
+  /** Real waits (default: none, retries happen at once). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Extra settings, e.g. WHATSAPP_UNCONFIRMED_WAIT_MS. */
+  env?: Record<string, string>;
+  apiTimeoutMs?: number;
+  /** Sandbox behaves like Meta and ignores Idempotency-Key. */
+  sandboxIgnoresIdempotencyKey?: boolean;
+}
+
+/** Meta has no idempotency key: drop the header so the sandbox cannot deduplicate for the engine. */
+function withoutIdempotencyKey(request: Request): Request {
+  const headers = new Headers(request.headers);
+  headers.delete('idempotency-key');
+  return new Request(request, { headers });
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -47,19 +61,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     displayPhoneNumber: '390212345678',
     statusDelayMs: 5,
   });
-  sandboxServer.setHandler((r) => sandbox.app.fetch(r));
+  sandboxServer.setHandler((request) => sandbox.app.fetch(options.sandboxIgnoresIdempotencyKey ? withoutIdempotencyKey(request) : request));
   const settings = loadSettings({
     CENTRALINO_DATA_DIR: dataDir,
     WHATSAPP_APP_SECRET: APP_SECRET,
     WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
     WHATSAPP_ACCESS_TOKEN: 'test-access-token',
     WHATSAPP_API_BASE_URL: sandboxServer.origin,
+    ...options.env,
   });
   const engine = await createEngine({
     settings,
     business: options.business ?? demoBusiness(),
     logger: silentLogger,
-    sleep: async () => {},
+    sleep: options.sleep ?? (async () => {}),
+    console: true,
+    ...(options.apiTimeoutMs ? { apiTimeoutMs: options.apiTimeoutMs } : {}),
     ...(options.engineClock ? { clock: options.engineClock } : {}),
   });
   engineServer.setHandler((r) => engine.app.fetch(r));

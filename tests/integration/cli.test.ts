@@ -42,6 +42,8 @@ describe('the centralino command', () => {
     try {
       await waitUntil(() => healthy(port), 'GET /healthz 200');
       assert.match(run.output(), new RegExp(`webhook at http://127.0.0.1:${port}/webhooks/whatsapp`));
+      assert.equal((await fetch(`http://127.0.0.1:${port}/console/api/turns`)).status, 404, 'no developer API without authentication in serve');
+      assert.equal((await fetch(`http://127.0.0.1:${port}/sandbox/`)).status, 404, 'no sandbox in serve');
       run.child.kill('SIGTERM');
       assert.equal(await run.exited, 0);
     } finally {

@@ -145,6 +145,36 @@ describe('cloud api client against a loopback server', () => {
     assert.ok(Date.now() - started < 1500);
   });
 
+  it('after a timeout, a message that a status webhook shows as accepted is not sent again', async () => {
+    server.script('hang');
+    const waits: number[] = [];
+    const result = await client({ timeoutMs: 100, unconfirmedWaitMs: 5000, sleep: async (ms) => void waits.push(ms) }).send(PHONE_NUMBER_ID, BODY, {
+      idempotencyKey: 'key-9',
+      confirm: async () => 'wamid.confirmed-by-status',
+    });
+    assert.deepEqual(result, { ok: true, wamid: 'wamid.confirmed-by-status', response: undefined, attempts: 1, confirmedByStatus: true });
+    assert.equal(server.requests.length, 1, 'one request only');
+    assert.deepEqual(waits, [5000], 'it waited for the status webhook before deciding');
+  });
+
+  it('after a timeout with no confirming status, the message is sent again under the same key', async () => {
+    server.script('hang', SUCCESS);
+    const result = await client({ timeoutMs: 100 }).send(PHONE_NUMBER_ID, BODY, { idempotencyKey: 'key-10', confirm: async () => undefined });
+    assert.equal(result.ok, true);
+    assert.equal(server.requests.length, 2);
+  });
+
+  it('a refused connection is not ambiguous: retried without waiting for a status', async () => {
+    const closed = await startReplayServer();
+    const baseUrl = closed.baseUrl;
+    await closed.close();
+    let asked = 0;
+    const result = await client({ baseUrl, maxAttempts: 2 }).send(PHONE_NUMBER_ID, BODY, { idempotencyKey: 'key-11', confirm: async () => (asked++, undefined) });
+    assert.equal(result.ok, false);
+    assert.equal(!result.ok && result.error.ambiguous, false);
+    assert.equal(asked, 0);
+  });
+
   it('reports a timeout when every attempt hangs', async () => {
     server.script('hang', 'hang');
     const result = await client({ timeoutMs: 100, maxAttempts: 2 }).send(PHONE_NUMBER_ID, BODY, { idempotencyKey: 'key-8' });

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { after, before, describe, it } from 'node:test';
 import { signBody } from '../../src/channels/whatsapp/signature.ts';
 import { APP_SECRET, PHONE_NUMBER_ID, VERIFY_TOKEN, startHarness, type Harness } from '../helpers/engine-harness.ts';
@@ -104,6 +106,38 @@ describe('engine and sandbox over real HTTP on loopback', () => {
     assert.equal((await h.engine.store.listTurns({ conversationId: `${PHONE_NUMBER_ID}:${user}` })).length, 1);
   });
 
+  it('a duplicate delivered while the first copy is still being answered gets no second reply', async () => {
+    const user = '393330000008';
+    const sent = await h.sandbox.phone.send(user, { text: 'che orari fate?' });
+    const again = await h.sandbox.phone.redeliver(user, sent.wamid);
+    assert.equal(again?.engineStatus, 200);
+    await h.settle();
+    assert.equal(repliesTo(h, user).length, 1);
+  });
+
+  it('a card number is redacted before anything is stored, never echoed, and the customer is warned', async () => {
+    const user = '393330000009';
+    const sent = await h.sandbox.phone.send(user, { text: 'per la caparra: 4111 1111 1111 1111 12/27' });
+    await h.settle();
+    const db = new DatabaseSync(join(h.dataDir, 'centralino.db'), { readOnly: true });
+    try {
+      const everything = ['webhook_log', 'inbound_messages', 'turns', 'outbound_messages']
+        .map((table) => JSON.stringify(db.prepare(`SELECT * FROM ${table}`).all()))
+        .join('\n');
+      assert.doesNotMatch(everything, /4111/);
+    } finally {
+      db.close();
+    }
+    const inbound = await h.engine.store.getInbound(sent.wamid);
+    assert.deepEqual(inbound?.message.content, { kind: 'text', body: 'per la caparra: [CARD] 12/27' });
+    const replies = repliesTo(h, user);
+    assert.equal((replies[0]?.body.text as { body: string } | undefined)?.body, demoBusiness().texts.card_warning?.it);
+    assert.doesNotMatch(JSON.stringify(replies), /4111/);
+    const api = await (await fetch(`${h.engineUrl}/console/api/turns?conversation=${PHONE_NUMBER_ID}:${user}`)).text();
+    assert.doesNotMatch(api, /4111/);
+    assert.match(api, /card_numbers/);
+  });
+
   it('a bad or missing signature → 401 and nothing stored', async () => {
     const body = JSON.stringify(textNotification('393330000004', [{ id: 'wamid.forged', body: 'ciao', timestamp: Math.floor(Date.now() / 1000) }]));
     const forged = await post(h, body, signBody(body, 'not-the-secret'));
@@ -190,9 +224,11 @@ describe('the 24-hour window on the engine side', () => {
   it('outside the window a free-form answer is replaced by the re-engagement template', async () => {
     const h = await startHarness({ engineClock: later });
     try {
-      await h.sandbox.phone.send('393330000010', { text: 'dove siete?' });
+      await h.sandbox.phone.send('393330000010', { text: 'ciao' });
       await h.settle();
-      const [reply] = repliesTo(h, '393330000010');
+      const replies = repliesTo(h, '393330000010');
+      assert.equal(replies.length, 1, 'the greeting (text + menu) is replaced by one template');
+      const [reply] = replies;
       assert.equal(reply?.type, 'template');
       assert.deepEqual(reply?.body.template, { name: 'riprendi_conversazione', language: { code: 'it' } });
     } finally {
@@ -216,3 +252,35 @@ describe('the 24-hour window on the engine side', () => {
     }
   });
 });
+
+describe('a send whose answer is lost, against a Cloud API without idempotency keys (like Meta)', () => {
+  it('is not sent again when the status webhook shows it was accepted', async () => {
+    const h = await startHarness({
+      sandboxIgnoresIdempotencyKey: true,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      apiTimeoutMs: 200,
+      env: { WHATSAPP_UNCONFIRMED_WAIT_MS: '400' },
+    });
+    try {
+      const user = '393330000020';
+      h.sandbox.control.hangNext({ count: 1, accept: true });
+      await h.sandbox.phone.send(user, { text: 'dove siete?' });
+      await waitFor(async () => (await h.engine.store.listTurns({ conversationId: `${PHONE_NUMBER_ID}:${user}` })).length === 1);
+      assert.equal(repliesTo(h, user).length, 1, 'exactly one reply reached the customer');
+      const [turn] = await h.engine.store.listTurns({ conversationId: `${PHONE_NUMBER_ID}:${user}` });
+      const outbound = await h.engine.store.getOutbound(turn?.outboundIds[0] ?? '');
+      assert.equal(outbound?.wamid, repliesTo(h, user)[0]?.wamid);
+      assert.notEqual(outbound?.status, 'failed');
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -44,6 +44,8 @@ it('a SIGKILLed engine resumes its pending turn on restart without a second repl
     WHATSAPP_ACCESS_TOKEN: 'kill-test-token',
     WHATSAPP_API_BASE_URL: `http://127.0.0.1:${(sandboxServer.address() as AddressInfo).port}`,
     LOG_LEVEL: 'silent',
+    // The restarted engine waits this long for a status webhook before re-sending the unanswered reply.
+    WHATSAPP_UNCONFIRMED_WAIT_MS: '200',
   };
   const first = runCli(['serve'], env);
   let second: ReturnType<typeof runCli> | undefined;

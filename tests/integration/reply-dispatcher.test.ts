@@ -102,17 +102,21 @@ describe('WhatsApp reply dispatcher with the SQLite store and a loopback Cloud A
     assert.equal(sends().length, 1);
   });
 
-  it('out of the window: sends the template fallback, in the conversation language, to the BSUID', async () => {
+  it('out of the window: the free-form replies are refused and the template goes once in their place, in the conversation language, to the BSUID', async () => {
     const seen: (string | undefined)[] = [];
     await store.setConversationLanguage(target(BSUID_CUSTOMER.key).conversationId, 'it');
     const templateFallback = (_: DispatchTarget, language?: string): Reply => {
       seen.push(language);
       return TEMPLATE;
     };
-    const [record] = await dispatcher({ templateFallback }).dispatch(target(BSUID_CUSTOMER.key), [TEXT]);
+    const records = await dispatcher({ templateFallback }).dispatch(target(BSUID_CUSTOMER.key), [TEXT, TEXT]);
     assert.deepEqual(seen, ['it']);
-    assert.equal(record?.status, 'accepted');
-    assert.equal(record?.kind, 'template');
+    assert.deepEqual(records.map((r) => [r.id, r.kind, r.status, r.errorCode]), [
+      ['turn-1:0', 'text', 'refused', 131047],
+      ['turn-1:1', 'text', 'refused', 131047],
+      ['turn-1:template', 'template', 'accepted', undefined],
+    ]);
+    assert.equal(sends().length, 1);
     const [request] = sends();
     assert.equal(request?.body.type, 'template');
     assert.equal(request?.body.recipient, BSUID_CUSTOMER.userId);
@@ -167,6 +171,38 @@ describe('WhatsApp reply dispatcher with the SQLite store and a loopback Cloud A
     assert.match(record?.errorTitle ?? '', /Re-engagement message/);
     assert.equal(record?.attempts, 1);
     assert.equal(record?.wamid, undefined);
+  });
+
+  it('a 131047 from the API stops free-form replies for the turn and sends the template once', async () => {
+    server.script(WINDOW_CLOSED, successWith('wamid.template'));
+    const records = await dispatcher({ templateFallback: () => TEMPLATE }).dispatch(target(PHONE_CUSTOMER.key), [TEXT, TEXT]);
+    assert.deepEqual(records.map((r) => [r.kind, r.status, r.errorCode]), [
+      ['text', 'failed', 131047],
+      ['text', 'refused', 131047],
+      ['template', 'accepted', undefined],
+    ]);
+    assert.deepEqual(sends().map((r) => r.body.type), ['text', 'template']);
+  });
+
+  it('a resumed message that may have been in flight is not re-sent when a status webhook confirmed it', async () => {
+    const first = dispatcher();
+    await store.createOutbound({ id: 'turn-1:0', conversationId: target(PHONE_CUSTOMER.key).conversationId, phoneNumberId: PNID, customerKey: PHONE_CUSTOMER.key, turnId: 'turn-1', body: {}, kind: 'text' }, NOW);
+    await store.updateOutbound('turn-1:0', { attempts: 1 }, NOW);
+    await store.applyStatus({ messageId: 'wamid.seen', phoneNumberId: PNID, status: 'sent', timestamp: NOW / 1000, recipient: {}, errors: [], callbackData: 'turn-1:0', raw: {} }, NOW);
+    const [record] = await first.dispatch(target(PHONE_CUSTOMER.key), [TEXT]);
+    assert.equal(record?.wamid, 'wamid.seen');
+    assert.equal(sends().length, 0);
+  });
+
+  it('a resumed message that may have been in flight is re-sent under the same key when nothing confirmed it', async () => {
+    await store.createOutbound({ id: 'turn-1:0', conversationId: target(PHONE_CUSTOMER.key).conversationId, phoneNumberId: PNID, customerKey: PHONE_CUSTOMER.key, turnId: 'turn-1', body: {}, kind: 'text' }, NOW);
+    await store.updateOutbound('turn-1:0', { attempts: 1 }, NOW);
+    const waits: number[] = [];
+    const [record] = await dispatcher({ unconfirmedWaitMs: 3000, sleep: async (ms) => void waits.push(ms) }).dispatch(target(PHONE_CUSTOMER.key), [TEXT]);
+    assert.deepEqual(waits, [3000]);
+    assert.equal(record?.status, 'accepted');
+    assert.equal(record?.attempts, 2);
+    assert.deepEqual(sends().map((r) => r.headers['idempotency-key']), ['turn-1:0']);
   });
 
   it('records the attempts of a retried send', async () => {

@@ -165,6 +165,11 @@ describe('WhatsApp Cloud API sandbox', () => {
       .filter((s): s is Json => at(s, 'id') === wamid);
   }
 
+  /** The deliveries that carry a customer's message (not the status webhooks of business messages). */
+  function messageDeliveries(): Received[] {
+    return receiver.received.filter((r) => at(r.body, 'entry', 0, 'changes', 0, 'value', 'messages') !== undefined);
+  }
+
   function wamidOf(answer: Answer): string {
     return String(at(answer.json, 'messages', 0, 'id'));
   }
@@ -356,11 +361,22 @@ describe('WhatsApp Cloud API sandbox', () => {
       await userWrites(USER);
       assert.equal((await send(textTo(USER))).status, 200);
     });
+
+    it('closes the window at exactly 24 h after the user\'s last message, as Meta does', async () => {
+      await userWrites(USER);
+      now = START + DAY - 1;
+      assert.equal((await send(textTo(USER))).status, 200, 'open one millisecond before 24 h');
+      now = START + DAY;
+      const atBoundary = await send(textTo(USER));
+      assert.equal(atBoundary.status, 400, 'closed at exactly 24 h');
+      assert.equal(metaError(atBoundary).code, 131047);
+    });
   });
 
   describe('status webhooks', () => {
     it('posts sent then delivered, then read when the phone reads, signed, with pricing and callback data', async () => {
       await userWrites(USER);
+      await sandbox.idle();
       receiver.received.length = 0;
       const answer = await send({ ...textTo(USER), biz_opaque_callback_data: 'out-42' });
       const wamid = wamidOf(answer);
@@ -429,16 +445,19 @@ describe('WhatsApp Cloud API sandbox', () => {
         messaging_product: 'whatsapp', to: USER, type: 'interactive',
         interactive: { type: 'button', body: { text: 'Confermi?' }, action: { buttons: [{ type: 'reply', reply: { id: 'confirm', title: 'Confermo' } }] } },
       }));
+      await sandbox.idle(); // the offer's sent/delivered webhooks land before the list is cleared
       receiver.received.length = 0;
       await userWrites(USER, { button_reply: { id: 'confirm', title: 'Confermo' } });
       await userWrites(USER, { list_reply: { id: 'cut', title: 'Taglio', description: '30 min' }, context_id: 'wamid.given' });
-      const messages = receiver.received.map((r) => at(r.body, 'entry', 0, 'changes', 0, 'value', 'messages', 0) as Json);
+      const deliveries = messageDeliveries();
+      assert.equal(deliveries.length, 2);
+      const messages = deliveries.map((r) => at(r.body, 'entry', 0, 'changes', 0, 'value', 'messages', 0) as Json);
       assert.deepEqual(messages[0]?.['context'], { from: DISPLAY, id: offer });
       assert.deepEqual(messages[0]?.['interactive'], { type: 'button_reply', button_reply: { id: 'confirm', title: 'Confermo' } });
       assert.equal(messages[0]?.['type'], 'interactive');
       assert.deepEqual(messages[1]?.['context'], { from: DISPLAY, id: 'wamid.given' });
       assert.deepEqual(messages[1]?.['interactive'], { type: 'list_reply', list_reply: { id: 'cut', title: 'Taglio', description: '30 min' } });
-      assert.deepEqual(at(receiver.received[0]?.body, 'entry', 0, 'changes', 0, 'value', 'contacts'), [{ profile: { name: 'Giulia' }, wa_id: USER }]);
+      assert.deepEqual(at(deliveries[0]?.body, 'entry', 0, 'changes', 0, 'value', 'contacts'), [{ profile: { name: 'Giulia' }, wa_id: USER }]);
     });
 
     it('redelivers the identical body, and a refused webhook stays at sent until delivered', async () => {

@@ -58,6 +58,13 @@ describe('business configuration', () => {
 describe('settings from the environment', () => {
   const required = { WHATSAPP_APP_SECRET: 'a-long-secret', WHATSAPP_VERIFY_TOKEN: 'verify', WHATSAPP_ACCESS_TOKEN: 'token' };
 
+  it('never prints the value of a secret, even when it is invalid', () => {
+    assert.throws(
+      () => loadSettings({ ...required, WHATSAPP_APP_SECRET: 'short' }),
+      (e: unknown) => isAppError(e, 'SETTINGS_INVALID') && /WHATSAPP_APP_SECRET is invalid/.test(e.message) && !e.message.includes('short'),
+    );
+  });
+
   it('applies defaults', () => {
     const settings = loadSettings(required);
     assert.equal(settings.PORT, 3000);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { buildMarkReadBody, buildSendBody } from '../../src/channels/whatsapp/send-builders.ts';
 import type { SendRecipient } from '../../src/channels/whatsapp/send-builders.ts';
-import * as L from '../../src/channels/whatsapp/limits.ts';
+import * as L from '../../src/core/reply-limits.ts';
 import { isAppError } from '../../src/core/errors.ts';
 import type { Reply, ReplyButton, ReplyListSection } from '../../src/core/reply.ts';
 

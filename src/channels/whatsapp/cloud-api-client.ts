@@ -4,7 +4,14 @@
  * Retries only retryable failures (classified by `error.code`), with backoff, a timeout per
  * attempt, and the same Idempotency-Key header on every attempt of one message (our sandbox
  * honours it; Meta ignores it). Never throws: the outcome is in the result.
+ *
+ * A failure is *ambiguous* when the request may have been accepted although no answer says so
+ * (a timeout, a reset connection, a 5xx from a proxy without a Graph error body). Meta has no
+ * idempotency key, so before sending such a message again the client waits
+ * `unconfirmedWaitMs` and asks `confirm()` whether a status webhook has meanwhile shown the
+ * message as accepted (our `biz_opaque_callback_data` carries the key); if so, it is not sent again.
  */
+import { parseJson } from '../../core/json.ts';
 import type { Logger } from '../../core/ports.ts';
 import { silentLogger } from '../../core/ports.ts';
 import { GRAPH_CODE, isRetryable, parseGraphError } from './graph-errors.ts';
@@ -18,16 +25,24 @@ export interface SendFailure {
   details?: string;
   fbtraceId?: string;
   retryable: boolean;
+  /** The request may have been accepted: no answer, or an answer that is not the Graph API's. */
+  ambiguous?: boolean;
 }
 
 export type SendResult =
-  | { ok: true; wamid: string; response: unknown; attempts: number }
+  | { ok: true; wamid: string; response: unknown; attempts: number; /** Known from a status webhook, not from the answer. */ confirmedByStatus?: boolean }
   | { ok: false; error: SendFailure; attempts: number };
 
 export type MarkReadResult = { ok: true; attempts: number } | { ok: false; error: SendFailure; attempts: number };
 
+export interface SendOptions {
+  idempotencyKey: string;
+  /** The wamid when a status webhook has shown this message as accepted; asked before re-sending after an ambiguous failure. */
+  confirm?: () => Promise<string | undefined>;
+}
+
 export interface CloudApiClient {
-  send(phoneNumberId: string, body: Record<string, unknown>, options: { idempotencyKey: string }): Promise<SendResult>;
+  send(phoneNumberId: string, body: Record<string, unknown>, options: SendOptions): Promise<SendResult>;
   /** One attempt only: a late read receipt or typing indicator is worth nothing. */
   markRead(phoneNumberId: string, messageId: string, typing: boolean): Promise<MarkReadResult>;
 }
@@ -47,9 +62,12 @@ export interface CloudApiClientOptions {
   backoff?: (attempt: number, code?: number) => number;
   sleep?: (ms: number) => Promise<void>;
   logger?: Logger;
+  /** Minimum wait before re-sending after an ambiguous failure, for a status webhook to confirm it. Default 10 s. */
+  unconfirmedWaitMs?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_UNCONFIRMED_WAIT_MS = 10_000;
 const DEFAULT_MAX_ATTEMPTS = 4;
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 60_000;
@@ -69,6 +87,13 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
 /** The result of one HTTP exchange: the parsed JSON (when any) or a classified failure. */
 type Attempt = { ok: true; json: unknown } | { ok: false; error: SendFailure };
 
+/** The last attempt of a send, how many were made, and the wamid if a status webhook confirmed it instead. */
+interface Exchange {
+  last: Attempt;
+  attempts: number;
+  confirmed?: string;
+}
+
 export function createCloudApiClient(options: CloudApiClientOptions): CloudApiClient {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -76,6 +101,7 @@ export function createCloudApiClient(options: CloudApiClientOptions): CloudApiCl
   const backoff = options.backoff ?? defaultBackoff;
   const sleep = options.sleep ?? defaultSleep;
   const logger = options.logger ?? silentLogger;
+  const unconfirmedWaitMs = options.unconfirmedWaitMs ?? DEFAULT_UNCONFIRMED_WAIT_MS;
   const root = options.baseUrl.replace(/\/+$/, '');
 
   const messagesUrl = (phoneNumberId: string): string =>
@@ -101,30 +127,35 @@ export function createCloudApiClient(options: CloudApiClientOptions): CloudApiCl
     } catch (cause) {
       return { ok: false, error: transportFailure(cause, timeoutMs) };
     }
-    const json = parseJson(text);
+    const parsed = parseJson(text);
+    const json = parsed.ok ? parsed.value : undefined;
     if (response.ok) return { ok: true, json };
     return { ok: false, error: httpFailure(response.status, json, text) };
   }
 
-  async function withRetries(url: string, body: Record<string, unknown>, idempotencyKey: string): Promise<{ last: Attempt; attempts: number }> {
+  async function withRetries(url: string, body: Record<string, unknown>, send: SendOptions): Promise<Exchange> {
     let attempts = 0;
     for (;;) {
-      const last = await attemptOnce(url, body, idempotencyKey);
+      const last = await attemptOnce(url, body, send.idempotencyKey);
       attempts++;
       if (last.ok || !last.error.retryable || attempts >= maxAttempts) return { last, attempts };
-      const delay = Math.max(0, backoff(attempts - 1, last.error.code));
+      const ambiguous = last.error.ambiguous === true && send.confirm !== undefined;
+      const delay = Math.max(0, backoff(attempts - 1, last.error.code), ambiguous ? unconfirmedWaitMs : 0);
       logger.warn(
-        { idempotencyKey, attempt: attempts, code: last.error.code, httpStatus: last.error.httpStatus, delayMs: delay },
+        { idempotencyKey: send.idempotencyKey, attempt: attempts, code: last.error.code, httpStatus: last.error.httpStatus, ambiguous, delayMs: delay },
         'cloud api send failed; retrying',
       );
       await sleep(delay);
+      const confirmed = ambiguous ? await send.confirm?.() : undefined;
+      if (confirmed !== undefined) return { last: { ok: true, json: undefined }, attempts, confirmed };
     }
   }
 
   return {
-    async send(phoneNumberId, body, { idempotencyKey }) {
-      const { last, attempts } = await withRetries(messagesUrl(phoneNumberId), body, idempotencyKey);
+    async send(phoneNumberId, body, options) {
+      const { last, attempts, confirmed } = await withRetries(messagesUrl(phoneNumberId), body, options);
       if (!last.ok) return { ok: false, error: last.error, attempts };
+      if (confirmed !== undefined) return { ok: true, wamid: confirmed, response: undefined, attempts, confirmedByStatus: true };
       const wamid = wamidOf(last.json);
       if (wamid === undefined) {
         // Accepted by HTTP but not understood: retrying could send the message twice.
@@ -141,14 +172,6 @@ export function createCloudApiClient(options: CloudApiClientOptions): CloudApiCl
   };
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 function wamidOf(json: unknown): string | undefined {
   if (typeof json !== 'object' || json === null || !('messages' in json)) return undefined;
   const { messages } = json;
@@ -163,7 +186,8 @@ function httpFailure(httpStatus: number, json: unknown, text: string): SendFailu
   if (graph === undefined) {
     const snippet = text.slice(0, 200).trim();
     const message = `HTTP ${httpStatus}${snippet ? `: ${snippet}` : ''}`;
-    return { httpStatus, message, retryable: isRetryable({ httpStatus }) };
+    // Not the Graph API's own answer (a proxy or load balancer): the request may have gone through.
+    return { httpStatus, message, retryable: isRetryable({ httpStatus }), ambiguous: httpStatus >= 500 };
   }
   const failure: SendFailure = { httpStatus, message: graph.message, retryable: isRetryable(graph) };
   if (graph.code !== undefined) failure.code = graph.code;
@@ -176,11 +200,14 @@ function httpFailure(httpStatus: number, json: unknown, text: string): SendFailu
 function transportFailure(cause: unknown, timeoutMs: number): SendFailure {
   const name = cause instanceof Error ? cause.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return { message: `no answer within ${timeoutMs} ms`, retryable: isRetryable({ timeout: true }) };
+    return { message: `no answer within ${timeoutMs} ms`, retryable: isRetryable({ timeout: true }), ambiguous: true };
   }
   const reason = cause instanceof Error ? causeText(cause) : String(cause);
-  return { message: `network error: ${reason}`, retryable: isRetryable({ network: true }) };
+  return { message: `network error: ${reason}`, retryable: isRetryable({ network: true }), ambiguous: !NEVER_SENT.test(reason) };
 }
+
+/** Network errors that happen before a request can reach the server. */
+const NEVER_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/;
 
 /** undici reports "fetch failed" and puts the useful part (ECONNREFUSED…) in `cause`. */
 function causeText(error: Error): string {

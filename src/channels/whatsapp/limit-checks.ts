@@ -3,7 +3,7 @@
  * with a message naming the body field path and the limit, before any request is made.
  */
 import { AppError } from '../../core/errors.ts';
-import { charCount } from './limits.ts';
+import { charCount } from '../../core/reply-limits.ts';
 
 function fail(path: string, message: string, details: Record<string, unknown>): never {
   throw new AppError('SEND_LIMIT_EXCEEDED', `${path} ${message}`, { details: { path, ...details } });

@@ -4,6 +4,7 @@
  * its type's schema becomes `unsupported` with `malformed` saying why. Nothing throws.
  */
 import type { z } from 'zod';
+import { compact, parseJson } from '../../core/json.ts';
 import type { ChannelError, InboundContent, OrderItem, SharedContact } from '../../core/message.ts';
 import {
   MEDIA_TYPES,
@@ -29,11 +30,6 @@ import {
 
 /** A message (or the `message` of an edit): `type` plus the object named after it. */
 export type TypedPayload = { type: string } & Record<string, unknown>;
-
-/** Drops keys whose value is undefined, so normalised objects carry only what was sent. */
-export function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
 
 // ---------------------------------------------------------------- errors
 
@@ -194,7 +190,7 @@ function interactiveContent(value: unknown, errors: ChannelError[]): InboundCont
           kind: 'flow_reply',
           name: f.name,
           body: f.body,
-          response: parseJson(f.response_json),
+          response: responseOf(f.response_json),
           responseJson: f.response_json,
         }),
       );
@@ -204,11 +200,8 @@ function interactiveContent(value: unknown, errors: ChannelError[]): InboundCont
 }
 
 /** `response_json` is a JSON string; invalid or missing JSON gives undefined (the string is kept). */
-function parseJson(text: string | undefined): unknown {
+function responseOf(text: string | undefined): unknown {
   if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseJson(text);
+  return parsed.ok ? parsed.value : undefined;
 }

@@ -3,8 +3,9 @@
  * Never drops a message: one that cannot be read is kept as `unsupported` with `raw`.
  */
 import { createHash } from 'node:crypto';
+import { compact, isRecord } from '../../core/json.ts';
 import type { CustomerRef, InboundContext, InboundMessage } from '../../core/message.ts';
-import { compact, mapErrors, normalizeContent } from './normalize-content.ts';
+import { mapErrors, normalizeContent } from './normalize-content.ts';
 import {
   contactSchema,
   describeIssue,
@@ -112,10 +113,6 @@ export function normalizeMessage(raw: unknown, scope: ChangeScope): InboundMessa
 }
 
 // ---------------------------------------------------------------- unreadable messages
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function stringAt(record: Record<string, unknown>, key: string): string | undefined {
   const value = record[key];

@@ -6,8 +6,9 @@
  * unknown message types as `unsupported`, unknown fields and unreadable changes or
  * statuses as OtherEvents.
  */
+import { compact } from '../../core/json.ts';
 import type { MessagePricing, NormalizedNotification, OtherEvent, StatusUpdate } from '../../core/message.ts';
-import { compact, mapErrors, toChannelError } from './normalize-content.ts';
+import { mapErrors, toChannelError } from './normalize-content.ts';
 import { findContact, normalizeMessage, readContacts, type ChangeScope } from './normalize-message.ts';
 import {
   describeIssue,

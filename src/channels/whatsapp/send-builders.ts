@@ -24,7 +24,7 @@ import {
   LIST_SECTIONS_MAX,
   LIST_SECTIONS_MIN,
   TEXT_BODY_MAX,
-} from './limits.ts';
+} from '../../core/reply-limits.ts';
 
 /** Who receives the message: the phone number (wa_id) when known, else the business-scoped user id. */
 export interface SendRecipient {

@@ -2,7 +2,8 @@
  * The WhatsApp webhook endpoint (mounted at /webhooks/whatsapp).
  *   GET  → verification handshake: 200 with the raw hub.challenge, otherwise 403.
  *   POST → size limit (413), signature on the raw bytes (401, nothing stored), JSON (400),
- *          WhatsApp notification (400), then store first and answer 200 at once.
+ *          WhatsApp notification (400), then redact free text (card numbers), store first
+ *          and answer 200 at once.
  * No model or outbound call happens inside the request: new messages are handed to
  * `onConversations` after the response is on its way.
  */
@@ -13,6 +14,7 @@ import type { Clock, Logger } from '../../core/ports.ts';
 import type { Store } from '../../core/store.ts';
 import { verifyHandshake } from './handshake.ts';
 import { normalizeNotification } from './normalize.ts';
+import { redactNotification } from './redact-notification.ts';
 import { verifySignature } from './signature.ts';
 
 /** Meta's maximum webhook payload (API digest §1.2). */
@@ -26,6 +28,8 @@ export interface WebhookDeps {
   logger: Logger;
   /** Called after the 200 with the conversations that have new pending messages. */
   onConversations(conversationIds: string[]): void;
+  /** Applied to every free-text string before anything is stored (the guard's card-number redaction). */
+  redactText?: (text: string) => string;
 }
 
 export function webhookRoutes(deps: WebhookDeps): Hono {
@@ -63,11 +67,12 @@ async function receive(c: Context, deps: WebhookDeps): Promise<Response> {
   } catch (cause) {
     return fail(c, 400, 'WEBHOOK_BODY_NOT_JSON', `the body is not valid JSON: ${(cause as Error).message}`);
   }
-  const normalized = normalizeNotification(body);
+  const redaction = deps.redactText ? redactNotification(body, deps.redactText) : { value: body, changed: false };
+  const normalized = normalizeNotification(redaction.value);
   if (!normalized.ok) return fail(c, 400, normalized.code, normalized.reason);
   const { messages, statuses, errors, others } = normalized.notification;
   const now = deps.clock.now();
-  await deps.store.appendWebhook(text, now);
+  await deps.store.appendWebhook(redaction.changed ? JSON.stringify(redaction.value) : text, now);
   const ingested = await deps.store.ingestInbound(messages, now);
   let applied = 0;
   for (const status of statuses) if ((await deps.store.applyStatus(status, now)).applied) applied++;

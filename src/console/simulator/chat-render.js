@@ -1,14 +1,6 @@
 // Renders the chat (sandbox GET /phone/:user/messages) as WhatsApp bubbles.
 // in = from the customer (right, green, with ticks); out = from the business (left, white).
-import { LIST_ICON, REPLY_ICON, dayKey, formatDay, formatTime, formatWhatsApp, h, tickSvg } from './format.js';
-
-function record(value) {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
-}
-
-function list(value) {
-  return Array.isArray(value) ? value : [];
-}
+import { LIST_ICON, REPLY_ICON, dayKey, formatDay, formatTime, formatWhatsApp, h, list, record, tickSvg } from './format.js';
 
 /** A one-line preview of any chat item (quotes), without formatting markers. */
 export function preview(item) {

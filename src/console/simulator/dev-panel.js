@@ -1,13 +1,5 @@
 // Developer view: one card per turn (GET {turnsApiPath}?conversation=…), linked to the bubbles it produced.
-import { formatClock, h } from './format.js';
-
-function record(value) {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
-}
-
-function list(value) {
-  return Array.isArray(value) ? value : [];
-}
+import { formatClock, h, list, record } from './format.js';
 
 /**
  * Which turn each chat message belongs to: the customer's messages by turn.messageIds, the

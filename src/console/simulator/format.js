@@ -1,4 +1,4 @@
-// Small DOM and text helpers of the simulator: element builder, WhatsApp text formatting, times, tick icons.
+// Small DOM and text helpers of the simulator: element builder, safe readers of API values, WhatsApp text formatting, times, tick icons.
 
 /** Builds an element: h('div', {class: 'x', 'data-testid': 'y', onclick: fn}, child, 'text', [more]). */
 export function h(tag, attrs = {}, ...children) {
@@ -14,6 +14,16 @@ export function h(tag, attrs = {}, ...children) {
     if (child !== undefined && child !== null && child !== false) element.append(child);
   }
   return element;
+}
+
+/** An object from the APIs as a plain object ({} when it is not one), to read optional fields safely. */
+export function record(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
+}
+
+/** An array from the APIs, or [] when it is not one. */
+export function list(value) {
+  return Array.isArray(value) ? value : [];
 }
 
 export function escapeHtml(text) {

@@ -4,8 +4,12 @@
  */
 import type { Span } from '../../core/turn.ts';
 
-const CANDIDATE = /(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])/g;
+/** A run of digit groups separated by single spaces or dashes. */
+const DIGIT_RUN = /(?<!\d)\d+(?:[ -]\d+)*(?!\d)/g;
+const GROUP = /\d+/g;
 export const CARD_PLACEHOLDER = '[CARD]';
+const MIN_DIGITS = 13;
+const MAX_DIGITS = 19;
 
 export function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -22,15 +26,44 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/**
+ * Card numbers inside a text. Within a run of digit groups ("4111 1111 1111 1111 12/27",
+ * "card 5555-5555-5555-4444 cvv 123") every span of whole groups with 13-19 digits is tried,
+ * longest first, so a number followed by an expiry date or a CVV is still found.
+ */
 export function findCardNumbers(text: string): Span[] {
   const spans: Span[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
-    const digits = match[0].replace(/[ -]/g, '');
-    if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) {
-      spans.push({ start: match.index, end: match.index + match[0].length, type: 'CREDIT_CARD' });
+  for (const run of text.matchAll(DIGIT_RUN)) {
+    const groups = [...run[0].matchAll(GROUP)].map((g) => ({ start: run.index + g.index, end: run.index + g.index + g[0].length, digits: g[0] }));
+    let i = 0;
+    while (i < groups.length) {
+      const end = longestCardFrom(groups, i);
+      if (end === undefined) {
+        i++;
+        continue;
+      }
+      spans.push({ start: groups[i]?.start ?? 0, end: groups[end]?.end ?? 0, type: 'CREDIT_CARD' });
+      i = end + 1;
     }
   }
   return spans;
+}
+
+/** The index of the last group of the longest Luhn-valid card starting at group `first`. */
+function longestCardFrom(groups: { digits: string }[], first: number): number | undefined {
+  let digits = '';
+  let found: number | undefined;
+  for (let j = first; j < groups.length; j++) {
+    digits += groups[j]?.digits ?? '';
+    if (digits.length > MAX_DIGITS) break;
+    if (digits.length >= MIN_DIGITS && luhnValid(digits)) found = j;
+  }
+  return found;
+}
+
+/** Replaces every card number by the placeholder. */
+export function redactCardNumbers(text: string): string {
+  return redactSpans(text, findCardNumbers(text), CARD_PLACEHOLDER);
 }
 
 export function redactSpans(text: string, spans: Span[], placeholder: string): string {

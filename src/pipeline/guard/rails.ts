@@ -5,7 +5,7 @@
  */
 import type { Reply } from '../../core/reply.ts';
 import { replyText } from '../../core/reply.ts';
-import type { Verdict } from '../../core/turn.ts';
+import type { Span, Verdict } from '../../core/turn.ts';
 import { CARD_PLACEHOLDER, findCardNumbers, redactSpans } from './card-numbers.ts';
 
 export interface InputGuardResult {
@@ -16,21 +16,26 @@ export interface InputGuardResult {
 
 export function guardInput(text: string): InputGuardResult {
   const spans = findCardNumbers(text);
-  if (spans.length === 0) return { verdicts: [{ action: 'allow', rail: 'card_numbers' }], text };
   const redacted = redactSpans(text, spans, CARD_PLACEHOLDER);
+  const placeholders = placeholderSpans(redacted);
+  if (placeholders.length === 0) return { verdicts: [{ action: 'allow', rail: 'card_numbers' }], text };
+  const reason =
+    spans.length > 0
+      ? `${spans.length} payment card number(s) redacted before storing`
+      : `${placeholders.length} payment card number(s) were redacted when the webhook was stored`;
   return {
     text: redacted,
-    verdicts: [
-      {
-        action: 'rewrite',
-        rail: 'card_numbers',
-        rule: 'luhn_card_number',
-        reason: `${spans.length} payment card number(s) redacted before storing`,
-        spans,
-        text: redacted,
-      },
-    ],
+    verdicts: [{ action: 'rewrite', rail: 'card_numbers', rule: 'luhn_card_number', reason, spans: placeholders, text: redacted }],
   };
+}
+
+/** Where the placeholders are in the redacted text (the stored form; the original spans are gone). */
+function placeholderSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (let at = text.indexOf(CARD_PLACEHOLDER); at !== -1; at = text.indexOf(CARD_PLACEHOLDER, at + 1)) {
+    spans.push({ start: at, end: at + CARD_PLACEHOLDER.length, type: 'CREDIT_CARD' });
+  }
+  return spans;
 }
 
 export interface OutputGuardResult {

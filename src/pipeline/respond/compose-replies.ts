@@ -4,12 +4,11 @@
  */
 import type { BusinessConfig } from '../../config/business-schema.ts';
 import type { Reply, ReplyButton } from '../../core/reply.ts';
+import { BUTTONS_BODY_MAX, charCount } from '../../core/reply-limits.ts';
 import { INTENT_PAYLOAD_PREFIX, type IntentCandidate } from '../../core/turn.ts';
 import { pick } from './localize.ts';
 
 
-/** WhatsApp's limit on a reply-button body; longer answers go as text followed by the buttons. */
-const BUTTON_BODY_MAX = 1024;
 
 export class ReplyComposer {
   readonly config: BusinessConfig;
@@ -32,7 +31,8 @@ export class ReplyComposer {
     if (intent.menu) return [{ kind: 'text', body }, this.menu(intent.menu)];
     const buttons = intent.follow_up.map((id) => this.intentButton(id));
     if (buttons.length === 0) return [{ kind: 'text', body }];
-    if ([...body].length <= BUTTON_BODY_MAX) return [{ kind: 'buttons', body, buttons }];
+    // Longer than a reply-button body allows: the answer goes as text, then the buttons.
+    if (charCount(body) <= BUTTONS_BODY_MAX) return [{ kind: 'buttons', body, buttons }];
     return [{ kind: 'text', body }, { kind: 'buttons', body: this.text(this.config.menus.main?.body), buttons }];
   }
 

@@ -2,6 +2,7 @@
  * Reading SQLite rows back into the domain types of the Store port. Optional fields
  * are left out (not set to undefined) when their column is NULL.
  */
+import { compact } from '../../core/json.ts';
 import type { InboundMessage } from '../../core/message.ts';
 import type { Contact, Conversation, InboundState, OutboundStatus, StoredInbound, StoredOutbound } from '../../core/store.ts';
 import type { TurnRecord } from '../../core/turn.ts';
@@ -37,13 +38,8 @@ export function json<T>(row: Row, column: string): T {
   return JSON.parse(text(row, column)) as T;
 }
 
-/** Copies the defined entries only, so absent optional fields stay absent. */
-function defined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
-}
-
 export function toContact(row: Row): Contact {
-  return defined({
+  return compact({
     phoneNumberId: text(row, 'phone_number_id'),
     key: text(row, 'key'),
     waId: optText(row, 'wa_id'),
@@ -55,7 +51,7 @@ export function toContact(row: Row): Contact {
 }
 
 export function toConversation(row: Row): Conversation {
-  return defined({
+  return compact({
     id: text(row, 'id'),
     phoneNumberId: text(row, 'phone_number_id'),
     customerKey: text(row, 'customer_key'),
@@ -66,7 +62,7 @@ export function toConversation(row: Row): Conversation {
 }
 
 export function toInbound(row: Row): StoredInbound {
-  return defined({
+  return compact({
     id: text(row, 'id'),
     conversationId: text(row, 'conversation_id'),
     phoneNumberId: text(row, 'phone_number_id'),
@@ -86,7 +82,7 @@ function optBool(row: Row, column: string): boolean | undefined {
 }
 
 export function toOutbound(row: Row): StoredOutbound {
-  return defined({
+  return compact({
     id: text(row, 'id'),
     conversationId: text(row, 'conversation_id'),
     phoneNumberId: text(row, 'phone_number_id'),

@@ -8,11 +8,13 @@ import { toTurn } from './rows.ts';
 
 export const DEFAULT_TURN_LIMIT = 50;
 
-export function appendTurn(db: Connection, turn: TurnRecord): void {
-  db.run(
+/** Records the turn; false when a turn with this id is already recorded (the first one is kept). */
+export function appendTurn(db: Connection, turn: TurnRecord): boolean {
+  const { changes } = db.run(
     `INSERT INTO turns
        (id, conversation_id, created_at, record, route, intent, confidence, answered_by, cost_usd, latency_total_ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO NOTHING`,
     turn.id,
     turn.conversationId,
     turn.createdAt,
@@ -24,6 +26,7 @@ export function appendTurn(db: Connection, turn: TurnRecord): void {
     turn.costUsd,
     turn.latencyMs.total,
   );
+  return changes > 0;
 }
 
 function limitOf(limit: number | undefined): number {
