@@ -64,7 +64,7 @@ describe('the browser simulator with the demo salon', () => {
 
   it('taps a reply button and sees its reply', async () => {
     await page.getByTestId('reply-button').filter({ hasText: 'Prenota' }).first().click();
-    await page.getByTestId('message-in').filter({ hasText: 'Prenota' }).waitFor();
+    await page.locator('[data-testid="message-in"][data-kind="button_reply"]', { hasText: 'Prenota' }).waitFor();
     const reply = page.getByTestId('message-out').filter({ hasText: firstLine(business.intents.book_appointment?.answer?.it).slice(0, 40) });
     await reply.waitFor({ timeout: 10_000 });
   });

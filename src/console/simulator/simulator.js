@@ -133,6 +133,7 @@ async function send(payload) {
   render(true);
   try {
     const result = await postJson(phoneUrl('/messages'), { ...payload, ...(name ? { name } : {}) });
+    pending.wamid = result.wamid;
     state.notice = result.engineStatus === 200 ? ''
       : result.engineStatus === 0 ? 'The engine did not answer the webhook (Meta would retry it).'
         : `The engine answered HTTP ${result.engineStatus} to the webhook (Meta would retry it).`;
@@ -145,8 +146,13 @@ async function send(payload) {
   render(true);
 }
 
+/** The chat plus the customer's messages not yet in it (a poll may already show a pending one: never both). */
 function allItems() {
-  return [...(state.chat.messages ?? []), ...state.pending];
+  const messages = state.chat.messages ?? [];
+  const ids = new Set(messages.map((m) => m.id));
+  const arrived = (p) =>
+    (p.wamid && ids.has(p.wamid)) || messages.some((m) => m.direction === 'in' && m.text === p.text && m.at >= p.at - 2000);
+  return [...messages, ...state.pending.filter((p) => p.status === 'failed' || !arrived(p))];
 }
 
 function nearBottom() {
