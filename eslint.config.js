@@ -18,6 +18,8 @@ const forbidden = {
   conversations: ['storage', 'sandbox', 'console', 'cli', 'channels'],
   sandbox: ['config', 'pipeline', 'storage', 'conversations', 'console', 'cli'],
   console: ['storage', 'pipeline', 'conversations', 'sandbox', 'cli', 'channels'],
+  // Providers, prices and costs: core and config only.
+  llm: ['channels', 'pipeline', 'storage', 'conversations', 'sandbox', 'console', 'cli', 'knowledge', 'integrations', 'metrics', 'automations'],
 };
 
 const folders = Object.keys(forbidden);

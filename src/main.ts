@@ -11,11 +11,17 @@ import { createWhatsAppDispatcher } from './channels/whatsapp/reply-dispatcher.t
 import type { BusinessConfig } from './config/business-schema.ts';
 import type { Settings } from './config/settings.ts';
 import { createConversationWorker, type ConversationWorker } from './conversations/conversation-worker.ts';
-import { systemClock, type Clock, type DispatchTarget, type Logger } from './core/ports.ts';
+import { systemClock, type Clock, type Logger } from './core/ports.ts';
 import type { Reply } from './core/reply.ts';
 import type { Store } from './core/store.ts';
 import { redactCardNumbers } from './pipeline/guard/card-numbers.ts';
-import { createPipeline } from './pipeline/run-turn.ts';
+import { createPipeline, type Pipeline } from './pipeline/run-turn.ts';
+import { loadOrTrainBusinessModel, type BusinessModel } from './pipeline/understand/business-model.ts';
+import type { TrainProgress } from './pipeline/understand/classifier/types.ts';
+import { modelClassifier } from './pipeline/understand/intent-classifier.ts';
+import { llmClassifierFromConfig } from './pipeline/understand/llm-classifier.ts';
+import { createFileModelCache } from './storage/files/file-model-cache.ts';
+import type { ModelCache } from './core/model-cache.ts';
 import { createSqliteStore } from './storage/sqlite/sqlite-store.ts';
 
 export interface EngineOptions {
@@ -32,13 +38,41 @@ export interface EngineOptions {
   console?: boolean;
   /** Per-attempt timeout of Cloud API requests. */
   apiTimeoutMs?: number;
+  /** Where trained intent models are cached (default `<data dir>/models`). */
+  modelCache?: ModelCache;
+  /** Progress of intent-model training (the CLI draws a bar). */
+  onTrainProgress?: (progress: TrainProgress) => void;
 }
 
 export interface Engine {
   app: Hono;
   store: Store;
   worker: ConversationWorker;
+  /** The business now answered for. */
+  business(): BusinessConfig;
+  /** The trained intent model in use (undefined with too few examples to train one). */
+  intentModel(): BusinessModel | undefined;
+  /** Swaps in a new business configuration, re-training the intent model if its examples changed; turns in progress finish on the old one. */
+  reload(business: BusinessConfig): Promise<void>;
   close(): Promise<void>;
+}
+
+interface Understanding {
+  business: BusinessConfig;
+  pipeline: Pipeline;
+  model: BusinessModel | undefined;
+}
+
+/** The business's pipeline with its trained classifier (from the cache when the examples are unchanged). */
+async function buildPipeline(business: BusinessConfig, cache: ModelCache, options: EngineOptions): Promise<Understanding> {
+  const model = await loadOrTrainBusinessModel(business, { cache, ...(options.onTrainProgress ? { onProgress: options.onTrainProgress } : {}) });
+  if (model) {
+    const { precision, coverage, met, trainSeconds } = model.report;
+    options.logger.info({ fromCache: model.fromCache, threshold: model.threshold, precision, coverage, targetMet: met, trainSeconds }, 'intent model ready');
+  }
+  const llm = llmClassifierFromConfig(business, process.env);
+  const pipeline = createPipeline(business, { ...(model ? { classifier: modelClassifier(model.model, model.threshold) } : {}), ...(llm ? { llm } : {}) });
+  return { business, pipeline, model };
 }
 
 export async function createEngine(options: EngineOptions): Promise<Engine> {
@@ -55,16 +89,18 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.apiTimeoutMs ? { timeoutMs: options.apiTimeoutMs } : {}),
   });
+  const cache = options.modelCache ?? createFileModelCache(join(settings.CENTRALINO_DATA_DIR, 'models'));
+  let current = await buildPipeline(business, cache, options);
   const dispatcher = createWhatsAppDispatcher({
     store,
     client,
     clock,
     logger,
-    templateFallback: reengagementTemplate(business),
+    templateFallback: (_target, language) => reengagementTemplate(current.business, language),
     unconfirmedWaitMs: settings.WHATSAPP_UNCONFIRMED_WAIT_MS,
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
-  const pipeline = createPipeline(business);
+  const pipeline = { run: (input: Parameters<Pipeline['run']>[0]) => current.pipeline.run(input) };
   const worker = createConversationWorker({ store, dispatcher, pipeline, clock, logger });
   let ready = false;
   const app = createApp({
@@ -87,6 +123,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     app,
     store,
     worker,
+    business: () => current.business,
+    intentModel: () => current.model,
+    async reload(next) {
+      current = await buildPipeline(next, cache, options);
+    },
     async close() {
       ready = false;
       await worker.idle();
@@ -96,12 +137,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 }
 
 /** Outside the 24-hour window, the business's re-engagement template replaces free-form replies. */
-function reengagementTemplate(business: BusinessConfig): ((target: DispatchTarget, language?: string) => Reply | undefined) | undefined {
+function reengagementTemplate(business: BusinessConfig, language: string | undefined): Reply | undefined {
   const template = business.templates.reengagement;
   if (!template) return undefined;
-  return (_target, language) => {
-    const lang = language ?? business.profile.default_language;
-    const code = template.languages[lang] ?? template.languages[business.profile.default_language] ?? Object.values(template.languages)[0];
-    return code ? { kind: 'template', name: template.name, language: code } : undefined;
-  };
+  const fallback = business.profile.default_language;
+  const code = template.languages[language ?? fallback] ?? template.languages[fallback] ?? Object.values(template.languages)[0];
+  return code ? { kind: 'template', name: template.name, language: code } : undefined;
 }

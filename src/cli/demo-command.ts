@@ -17,6 +17,7 @@ import { createSandbox, type Sandbox } from '../sandbox/sandbox.ts';
 import { listenLazy } from './listen.ts';
 import { createLogger } from './logger.ts';
 import { onShutdown } from './serve-command.ts';
+import { watchBusinessConfig } from './watch-config.ts';
 
 export const DEMO_CONFIG = 'examples/beauty-salon/business.yaml';
 export const DEMO_PHONE_NUMBER_ID = '100000000000001';
@@ -91,9 +92,13 @@ export async function demoCommand(flags: { port?: string; fresh?: boolean }): Pr
   }
   const logger = createLogger(settings.LOG_LEVEL);
   const demo = await startDemo({ port: settings.PORT, host: settings.HOST, settings, logger });
+  const watcher = watchBusinessConfig(settings.CENTRALINO_CONFIG, demo.engine, logger);
   console.log(`\n  centralino demo — ${loadBusinessConfig(settings.CENTRALINO_CONFIG).profile.name}\n`);
   console.log(`  Chat with it in your browser:  ${demo.url}`);
   console.log(`  Webhook (signed by the sandbox): ${demo.url}webhooks/whatsapp`);
-  console.log(`  Data: ${settings.CENTRALINO_DATA_DIR}   Stop: Ctrl+C\n`);
-  onShutdown(() => demo.close());
+  console.log(`  Data: ${settings.CENTRALINO_DATA_DIR}   Business: ${settings.CENTRALINO_CONFIG} (edits are picked up live)   Stop: Ctrl+C\n`);
+  onShutdown(async () => {
+    watcher.close();
+    await demo.close();
+  });
 }

@@ -4,6 +4,8 @@ import { Command } from 'commander';
 import { isAppError } from '../core/errors.ts';
 import { demoCommand } from './demo-command.ts';
 import { loadDotEnv } from './environment.ts';
+import { nluEvalCommand } from './nlu/eval-command.ts';
+import { nluTrainCommand } from './nlu/train-command.ts';
 import { serveCommand } from './serve-command.ts';
 
 const program = new Command();
@@ -19,10 +21,29 @@ program
   .option('--fresh', 'start with an empty demo database')
   .action(demoCommand);
 
+const nlu = program.command('nlu').description('the embedded intent classifier: evaluate on data sets, train the configured business');
+nlu
+  .command('eval')
+  .description('train on --train and report accuracy, macro-F1, out-of-scope precision/recall, speed and confusions on --test')
+  .requiredOption('--train <file>', 'JSONL of {"text","label"} lines (label "oos" = out of scope)')
+  .requiredOption('--test <file>', 'JSONL to evaluate on')
+  .option('--valid <file>', 'JSONL to choose the out-of-scope threshold on')
+  .option('--target-precision <p>', 'choose the threshold for this precision on --valid instead of the balanced rule')
+  .option('--json', 'print one JSON object')
+  .action(nluEvalCommand);
+nlu
+  .command('train')
+  .description('train the configured business (CENTRALINO_CONFIG) and report cross-validated accuracy per intent')
+  .option('--config <file>', 'business YAML (default: CENTRALINO_CONFIG or the demo)')
+  .option('--json', 'print one JSON object')
+  .action(nluTrainCommand);
+
 loadDotEnv();
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (isAppError(error)) {
     console.error(`centralino: ${error.code}: ${error.message}`);
+  } else if (error instanceof Error && !process.env.CENTRALINO_DEBUG) {
+    console.error(`centralino: ${error.message} (set CENTRALINO_DEBUG=1 for the stack trace)`);
   } else {
     console.error('centralino: unexpected error:', error);
   }

@@ -63,6 +63,41 @@ const textsSchema = z.strictObject({
   card_warning: localized(TEXT_BODY_MAX, 'a WhatsApp text message').optional(),
 });
 
+export const SMALL_TALK_KINDS = ['greeting', 'thanks', 'goodbye', 'ack', 'laugh', 'emoji'] as const;
+
+const understandingSchema = z.strictObject({
+  /** Answered intents must be at least this precise on held-out examples; below the threshold the customer is asked. */
+  target_precision: z.number().gt(0).lt(1).default(0.9),
+  /** Messages the business does not handle, per language: they teach the classifier what to refuse. */
+  out_of_scope: localizedList.default({}),
+  /** Optional: a cheap LLM asked once, only when the tiers above end out of scope. Off unless configured. */
+  llm_classifier: z
+    .strictObject({
+      provider: z.enum(['openai', 'openai-compatible']),
+      model: z.string().min(1),
+      /** The API root, e.g. http://localhost:11434/v1 for Ollama; required for openai-compatible. */
+      base_url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+      /** Name of the environment variable holding the API key (openai: OPENAI_API_KEY by default). */
+      api_key_env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable').optional(),
+      /** USD per million tokens, for the cost ledger. */
+      price_per_million: z.strictObject({
+        input: z.number().nonnegative(),
+        output: z.number().nonnegative(),
+        /** Cached input tokens (default: the input price). */
+        cached_input: z.number().nonnegative().optional(),
+      }),
+      timeout_ms: z.number().int().min(100).max(60_000).default(4000),
+      /** Offer the LLM only the N intents the classifier ranks highest (default: all intents). */
+      max_candidates: z.number().int().min(1).optional(),
+    })
+    .superRefine((llm, ctx) => {
+      if (llm.provider === 'openai-compatible' && llm.base_url === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['base_url'], message: 'is required when provider is openai-compatible' });
+      }
+    })
+    .optional(),
+});
+
 export const businessSchema = z.strictObject({
   profile: z.strictObject({
     name: z.string().min(1),
@@ -74,6 +109,9 @@ export const businessSchema = z.strictObject({
   texts: textsSchema,
   intents: z.record(intentId, intentSchema).refine((m) => Object.keys(m).length > 0, 'must define at least one intent'),
   menus: z.record(z.string(), menuSchema).default({}),
+  understanding: understandingSchema.default({ target_precision: 0.9, out_of_scope: {} }),
+  /** Small talk answered with no model: kind → the intent whose approved answer is sent. Unmapped kinds get a 👍 reaction. */
+  small_talk: z.partialRecord(z.enum(SMALL_TALK_KINDS), intentId).default({}),
   templates: z.strictObject({ reengagement: templateSchema.optional() }).default({}),
 });
 

@@ -83,6 +83,9 @@ function crossCheck(config: BusinessConfig): Problem[] {
       if (!intentIds.has(ref)) problems.push({ path: ['menus', name, 'items', i], message: `names an unknown intent "${ref}"` });
     });
   }
+  for (const [kind, ref] of Object.entries(config.small_talk)) {
+    if (ref !== undefined && !intentIds.has(ref)) problems.push({ path: ['small_talk', kind], message: `names an unknown intent "${ref}"` });
+  }
   if (!('main' in config.menus)) problems.push({ path: ['menus'], message: 'must define a "main" menu (shown with the fallback text)' });
   return problems;
 }

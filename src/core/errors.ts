@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   WEBHOOK_NOT_WHATSAPP: 'the webhook body is not a WhatsApp Business Account notification',
   SEND_LIMIT_EXCEEDED: 'an outgoing message breaks a Cloud API limit',
   SEND_NO_RECIPIENT: 'an outgoing message has neither a phone number (wa_id) nor a business-scoped user id to send to',
+  DATA_INVALID: 'a data file given to the CLI is missing or malformed',
   STORE_FAILURE: 'the store could not complete an operation',
   NOT_FOUND: 'the requested item does not exist',
 } as const;

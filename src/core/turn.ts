@@ -6,7 +6,8 @@ import type { Reply } from './reply.ts';
 
 export type Language = string; // ISO 639-1: 'it', 'en', 'de', …
 
-export type UnderstandSource = 'button' | 'list' | 'keyword' | 'classifier' | 'small_talk' | 'none';
+/** `llm`: the optional LLM classifier, asked only when the other sources ended out of scope. */
+export type UnderstandSource = 'button' | 'list' | 'keyword' | 'classifier' | 'small_talk' | 'llm' | 'none';
 
 export interface IntentCandidate {
   intent: string;
@@ -16,14 +17,19 @@ export interface IntentCandidate {
 export interface Understanding {
   /** The chosen intent, or `out_of_scope` when nothing is confident enough. */
   intent: string;
+  /** 0..1; for source `llm` it stays the embedded classifier's (below-threshold) score: the LLM gives none. */
   confidence: number;
   source: UnderstandSource;
   language: Language;
   /** Best candidates first; used for clarifying questions. */
   candidates: IntentCandidate[];
+  /** Set when the whole message was small talk ("ok", "grazie", "👍"). */
+  smallTalk?: { kind: string; emoji: string[] };
 }
 
 export const OUT_OF_SCOPE = 'out_of_scope';
+/** Understanding.intent of small talk the business maps to no intent: answered with a reaction. */
+export const SMALL_TALK_INTENT = 'small_talk';
 
 export interface Span {
   start: number;
@@ -77,8 +83,23 @@ export interface TurnResult {
   /** Text as stored and logged (input rails may have redacted it). */
   storedText: string;
   latencyMs: StageLatency;
-  /** LLM cost in USD; zero on the model-free paths. */
+  /** LLM cost in USD (the sum of `modelCalls`); zero on the model-free paths. */
   costUsd: number;
+  /** Every LLM call the turn made, failed ones included; absent when it made none. */
+  modelCalls?: ModelCall[];
+}
+
+/** One LLM call, as the cost ledger counts it. */
+export interface ModelCall {
+  purpose: 'classify';
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  costUsd: number;
+  latencyMs: number;
+  /** Set when the call gave no usable answer (timeout, HTTP error, refusal, invalid output). */
+  error?: string;
 }
 
 export interface TurnRecord extends TurnResult {

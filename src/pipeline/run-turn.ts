@@ -1,16 +1,18 @@
 /**
  * runTurn: the three tiers as plain functions, timed stage by stage.
- *   understand → what the customer wants (payloads, keywords, classifier seam)
+ *   understand → what the customer wants (payloads, keywords, classifier seam; the optional
+ *                LLM classifier only when all of those end out of scope)
  *   guard      → input rails before anything else sees the text; output rails on every draft
  *   respond    → approved texts, clarifying questions, handoff
  */
 import { performance } from 'node:perf_hooks';
 import type { BusinessConfig } from '../config/business-schema.ts';
-import type { TurnInput, TurnResult } from '../core/turn.ts';
+import { OUT_OF_SCOPE, type ModelCall, type TurnInput, type TurnResult, type Understanding } from '../core/turn.ts';
 import { guardInput, guardOutput } from './guard/rails.ts';
 import { respond, safeFallback } from './respond/respond.ts';
 import { createExampleMatcher, type IntentClassifier } from './understand/intent-classifier.ts';
 import { compileKeywordRules, type KeywordRules } from './understand/keyword-rules.ts';
+import type { LlmClassifier } from './understand/llm-classifier.ts';
 import { understand } from './understand/understand.ts';
 
 export interface Pipeline {
@@ -21,31 +23,37 @@ export interface Pipeline {
 export interface PipelineOptions {
   /** Replaces the default example matcher (the trained classifier plugs in here). */
   classifier?: IntentClassifier;
+  /** Asked once when a readable turn ends out of scope (llmClassifierFromConfig); off when absent. */
+  llm?: LlmClassifier | undefined;
 }
 
 export function createPipeline(config: BusinessConfig, options: PipelineOptions = {}): Pipeline {
-  const deps = {
+  const deps: TurnDeps = {
     config,
     keywords: compileKeywordRules(config),
     classifier: options.classifier ?? createExampleMatcher(config),
+    ...(options.llm ? { llm: options.llm } : {}),
   };
-  return { config, run: (input) => Promise.resolve(runTurn(input, deps)) };
+  return { config, run: (input) => runTurn(input, deps) };
 }
 
 interface TurnDeps {
   config: BusinessConfig;
   keywords: KeywordRules;
   classifier: IntentClassifier;
+  llm?: LlmClassifier;
 }
 
-export function runTurn(input: TurnInput, deps: TurnDeps): TurnResult {
+export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnResult> {
   const start = performance.now();
   const guardedIn = guardInput(input.text);
   const afterInputGuard = performance.now();
-  const understanding = understand({ ...input, text: guardedIn.text }, deps);
+  const guarded = { ...input, text: guardedIn.text };
+  const { understanding, modelCalls } = await askLlmWhenUnsure(understand(guarded, deps), guarded, deps);
   const afterUnderstand = performance.now();
   const warnAboutCard = guardedIn.verdicts.some((v) => v.action === 'rewrite' && v.rail === 'card_numbers');
-  const drafted = respond({ understanding, readable: input.readable, warnAboutCard }, deps.config);
+  const messageId = input.messageIds[input.messageIds.length - 1];
+  const drafted = respond({ understanding, readable: input.readable, warnAboutCard, ...(messageId ? { messageId } : {}) }, deps.config);
   const afterRespond = performance.now();
   const guardedOut = guardOutput(drafted.replies);
   const blocked = guardedOut.blocked;
@@ -65,6 +73,23 @@ export function runTurn(input: TurnInput, deps: TurnDeps): TurnResult {
       respond: afterRespond - afterUnderstand,
       total: end - start,
     },
-    costUsd: 0,
+    costUsd: modelCalls.reduce((sum, call) => sum + call.costUsd, 0),
+    ...(modelCalls.length > 0 ? { modelCalls } : {}),
   };
+}
+
+/**
+ * The optional LLM classifier, only for a readable turn that every other source left out of
+ * scope. It names an intent (source `llm`) or leaves the turn as it was; a failure is
+ * recorded in the model call and never breaks the turn.
+ */
+async function askLlmWhenUnsure(understanding: Understanding, input: TurnInput, deps: TurnDeps): Promise<{ understanding: Understanding; modelCalls: ModelCall[] }> {
+  const { llm } = deps;
+  if (!llm || understanding.intent !== OUT_OF_SCOPE || !input.readable || input.text.trim() === '') return { understanding, modelCalls: [] };
+  const answer = await llm.classify(input.text, understanding.language, () => deps.classifier.classify(input.text));
+  const { intent, model, inputTokens, outputTokens, cachedInputTokens, costUsd, latencyMs, error } = answer;
+  const call: ModelCall = { purpose: 'classify', model, inputTokens, outputTokens, cachedInputTokens, costUsd, latencyMs, ...(error === undefined ? {} : { error }) };
+  if (intent === undefined || !(intent in deps.config.intents)) return { understanding, modelCalls: [call] };
+  const candidates = [{ intent, score: understanding.candidates.find((c) => c.intent === intent)?.score ?? 0 }, ...understanding.candidates.filter((c) => c.intent !== intent)];
+  return { understanding: { ...understanding, intent, source: 'llm', candidates: candidates.slice(0, 3) }, modelCalls: [call] };
 }

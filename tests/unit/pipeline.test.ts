@@ -71,8 +71,9 @@ describe('runTurn on the demo salon (conversation script)', () => {
     assert.ok(list?.kind === 'list' && list.sections[0]?.rows.length === business.menus.main?.items.length);
   });
 
-  it('a tie between intents asks a clarifying question with buttons of the likely intents', async () => {
-    const result = await pipeline.run(input('prezzi e orari'));
+  it('a keyword tie the classifier cannot break asks a clarifying question with buttons of the likely intents', async () => {
+    const undecided = createPipeline(business, { classifier: { threshold: 1, classify: () => [] } });
+    const result = await undecided.run(input('prezzi e orari'));
     assert.equal(result.understanding.intent, 'out_of_scope');
     const [reply] = result.replies;
     assert.equal(reply?.kind, 'buttons');
@@ -91,6 +92,23 @@ describe('runTurn on the demo salon (conversation script)', () => {
     assert.equal(result.inputVerdicts[0]?.action, 'rewrite');
     assert.doesNotMatch(allText(result.replies), /4111/);
     assert.equal(replyText(result.replies[0] as Reply), business.texts.card_warning?.it);
+  });
+
+  it('small talk is answered with no model: thanks by the thanks intent, "ok" and emoji with a reaction', async () => {
+    const thanks = await pipeline.run(input('grz milleeee!!'));
+    assert.equal(thanks.understanding.source, 'small_talk');
+    assert.equal(thanks.understanding.intent, 'thanks');
+    assert.equal(allText(thanks.replies), business.intents.thanks?.answer?.it);
+    const ok = await pipeline.run(input('ok'));
+    assert.equal(ok.understanding.intent, 'small_talk');
+    assert.deepEqual(ok.replies, [{ kind: 'reaction', messageId: 'm1', emoji: '👍' }]);
+    const heart = await pipeline.run(input('❤️'));
+    assert.deepEqual(heart.replies, [{ kind: 'reaction', messageId: 'm1', emoji: '❤️' }]);
+  });
+
+  it('a message that says more than small talk is understood as what it asks', async () => {
+    const result = await pipeline.run(input('grazie, e quanto costa la pedicure?'));
+    assert.equal(result.understanding.intent, 'prices');
   });
 
   it('records per-stage latency and zero model cost', async () => {

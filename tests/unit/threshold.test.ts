@@ -32,9 +32,11 @@ it('for a precision target, picks the lowest threshold that reaches it (most ans
   assert.equal(chooseThreshold(heldOut, { precision: 0.6 }).threshold, 0.45);
 });
 
-it('says when a precision target cannot be met', () => {
-  const choice = chooseThreshold([s('a', 'b', 0.9), s('a', 'b', 0.8)], { precision: 0.9 });
+it('when a precision target cannot be met, the classifier never answers alone', () => {
+  const choice = chooseThreshold([s('a', 'b', 0.9), s('a', 'a', 0.8)], { precision: 0.9 });
   assert.equal(choice.met, false);
+  assert.ok(choice.threshold > 1);
+  assert.equal(choice.coverage, 0);
 });
 
 it('balanced: maximises the mean of in-scope accuracy and out-of-scope recall', () => {

@@ -6,11 +6,13 @@
  */
 import type { BusinessConfig } from '../../config/business-schema.ts';
 import type { Reply } from '../../core/reply.ts';
-import { OUT_OF_SCOPE, type Route, type Understanding } from '../../core/turn.ts';
+import { OUT_OF_SCOPE, SMALL_TALK_INTENT, type Route, type Understanding } from '../../core/turn.ts';
 import { ReplyComposer } from './compose-replies.ts';
 
 export interface RespondInput {
   understanding: Understanding;
+  /** The customer's message being answered (a reaction needs it). */
+  messageId?: string;
   readable: boolean;
   /** The input rails found something the customer should be warned about (card numbers). */
   warnAboutCard: boolean;
@@ -30,7 +32,8 @@ export function respond(input: RespondInput, config: BusinessConfig): RespondRes
 
 function chooseReplies(input: RespondInput, config: BusinessConfig, compose: ReplyComposer): RespondResult {
   if (!input.readable) return { route: 'approved_text', replies: compose.unsupported() };
-  const { intent, candidates } = input.understanding;
+  const { intent, candidates, smallTalk } = input.understanding;
+  if (intent === SMALL_TALK_INTENT) return { route: 'approved_text', replies: smallTalkReaction(input.messageId, smallTalk) };
   if (intent === OUT_OF_SCOPE) {
     return candidates.length > 0
       ? { route: 'clarify', replies: compose.clarify(candidates) }
@@ -41,6 +44,18 @@ function chooseReplies(input: RespondInput, config: BusinessConfig, compose: Rep
   const answer = compose.answer(intent);
   if (answer) return { route: 'approved_text', replies: answer };
   return { route: 'human', replies: compose.handoff() };
+}
+
+/** Emoji the bot may mirror back; anything else gets 👍. */
+const MIRRORED = new Set(['👍', '❤️', '🙏', '😊', '😄', '😂', '👋', '💛', '💕', '🥰', '😍']);
+const REACTION_BY_KIND: Record<string, string> = { goodbye: '👋', laugh: '😄' };
+
+/** "ok", "👍", "ahah": a reaction on the message says "seen" without a message to read. */
+function smallTalkReaction(messageId: string | undefined, smallTalk: Understanding['smallTalk']): Reply[] {
+  if (!messageId) return [];
+  const mirrored = smallTalk?.emoji.find((e) => MIRRORED.has(e));
+  const emoji = mirrored ?? REACTION_BY_KIND[smallTalk?.kind ?? ''] ?? '👍';
+  return [{ kind: 'reaction', messageId, emoji }];
 }
 
 /** Used when the output rails block every draft. */

@@ -1,16 +1,27 @@
 /**
- * The classifier seam of tier 1. Today: a nearest-example matcher over the intents'
- * examples (token overlap with light stemming). Issue 3 replaces it with the trained
- * embedded classifier behind the same interface.
+ * The classifier seam of tier 1: the business's trained intent model (business-model.ts)
+ * or, when a business has too few examples to train one, a nearest-example matcher over
+ * the intents' examples (token overlap with light stemming).
  */
 import type { BusinessConfig } from '../../config/business-schema.ts';
 import type { IntentCandidate } from '../../core/turn.ts';
+import type { IntentModel } from './classifier/types.ts';
 import { tokenize } from './normalize-text.ts';
 
 export interface IntentClassifier {
-  /** Candidates sorted best first, scores in 0..1. */
+  /** Candidates sorted best first, scores in 0..1; `oos` is the out-of-scope class when the model has one. */
   classify(text: string): IntentCandidate[];
+  /** The top candidate is accepted when its score reaches this; below, the customer is asked. */
+  readonly threshold: number;
 }
+
+/** The trained model behind the seam, with the threshold chosen for the business's precision target. */
+export function modelClassifier(model: IntentModel, threshold: number): IntentClassifier {
+  return { threshold, classify: (text) => model.predict(text).map((p) => ({ intent: p.label, score: p.score })) };
+}
+
+/** Nearest-example matcher: used when there are too few examples to train a model. */
+const EXAMPLE_MATCH_THRESHOLD = 0.6;
 
 const STEM_LENGTH = 5;
 const STOP_WORDS = new Set([
@@ -35,6 +46,7 @@ export function createExampleMatcher(config: BusinessConfig): IntentClassifier {
     Object.values(def.examples).flatMap((list) => list.map((text) => ({ intent, stems: stems(text) }))),
   );
   return {
+    threshold: EXAMPLE_MATCH_THRESHOLD,
     classify(text) {
       const input = stems(text);
       const best = new Map<string, number>();

@@ -1,19 +1,19 @@
 /**
- * Tier 1: what does the customer want? Reply-button and list payloads first, then the
- * business's keyword rules, then the classifier seam. Below the thresholds the turn is
- * `out_of_scope` with the most likely candidates, so the responder can ask.
+ * Tier 1: what does the customer want? Reply-button and list payloads first, then small
+ * talk (no model), then the business's keyword rules, then the classifier. Below the
+ * classifier's threshold the turn is `out_of_scope` with the most likely candidates, so
+ * the responder can ask.
  */
 import type { BusinessConfig } from '../../config/business-schema.ts';
-import { INTENT_PAYLOAD_PREFIX, OUT_OF_SCOPE, type IntentCandidate, type TurnInput, type Understanding } from '../../core/turn.ts';
+import { INTENT_PAYLOAD_PREFIX, OUT_OF_SCOPE, SMALL_TALK_INTENT, type IntentCandidate, type TurnInput, type Understanding } from '../../core/turn.ts';
+import { OOS_LABEL } from './classifier/types.ts';
 import { detectLanguage } from './detect-language.ts';
 import type { IntentClassifier } from './intent-classifier.ts';
 import type { KeywordHit, KeywordRules } from './keyword-rules.ts';
+import { detectSmallTalk, type SmallTalkKind } from './small-talk.ts';
 
-
-
-/** The classifier's top score must reach this, and beat the runner-up by the margin. */
-const CLASSIFIER_ACCEPT = 0.6;
-const CLASSIFIER_MARGIN = 0.1;
+/** Small talk that is answered without a model; yes/no depend on the question asked, so they go on to the classifier. */
+const ANSWERED_SMALL_TALK: ReadonlySet<SmallTalkKind> = new Set(['greeting', 'thanks', 'goodbye', 'ack', 'laugh', 'emoji']);
 /** Candidates below this are not offered in a clarifying question. */
 const CANDIDATE_MIN = 0.2;
 const KEYWORD_CONFIDENCE = 0.9;
@@ -29,10 +29,21 @@ export function understand(input: TurnInput, deps: UnderstandDeps): Understandin
   if (fromPayload) return fromPayload;
   const hits = deps.keywords.match(input.text);
   const language = chooseLanguage(input, hits, deps.config);
+  const smallTalk = understandSmallTalk(input.text, deps.config);
+  if (smallTalk) return { ...smallTalk, language };
   const scores = deps.classifier.classify(input.text);
   const byKeyword = decideByKeywords(hits, scores);
   if (byKeyword) return { ...byKeyword, language };
-  return { ...decideByClassifier(scores), language };
+  return { ...decideByClassifier(scores, deps.classifier.threshold), language };
+}
+
+/** A whole message of greetings, thanks, "ok" or emoji: the business's mapped intent, or plain small talk. */
+function understandSmallTalk(text: string, config: BusinessConfig): Omit<Understanding, 'language'> | undefined {
+  const found = detectSmallTalk(text);
+  if (!found || !ANSWERED_SMALL_TALK.has(found.kind)) return undefined;
+  const mapped = config.small_talk[found.kind as keyof BusinessConfig['small_talk']];
+  const intent = mapped ?? (found.kind in config.intents ? found.kind : SMALL_TALK_INTENT);
+  return { intent, confidence: 1, source: 'small_talk', candidates: [{ intent, score: 1 }], smallTalk: { kind: found.kind, emoji: found.emoji } };
 }
 
 function understandPayload(input: TurnInput, config: BusinessConfig): Understanding | undefined {
@@ -76,10 +87,10 @@ function decideByKeywords(hits: KeywordHit[], scores: IntentCandidate[]): Omit<U
   return { intent: first.intent, confidence: KEYWORD_CONFIDENCE, source: 'keyword', candidates };
 }
 
-function decideByClassifier(scores: IntentCandidate[]): Omit<Understanding, 'language'> {
-  const [first, second] = scores;
-  const candidates = scores.filter((s) => s.score >= CANDIDATE_MIN).slice(0, 3);
-  if (first && first.score >= CLASSIFIER_ACCEPT && first.score - (second?.score ?? 0) >= CLASSIFIER_MARGIN) {
+function decideByClassifier(scores: IntentCandidate[], threshold: number): Omit<Understanding, 'language'> {
+  const [first] = scores;
+  const candidates = scores.filter((s) => s.intent !== OOS_LABEL && s.score >= CANDIDATE_MIN).slice(0, 3);
+  if (first && first.intent !== OOS_LABEL && first.score >= threshold) {
     return { intent: first.intent, confidence: first.score, source: 'classifier', candidates };
   }
   return { intent: OUT_OF_SCOPE, confidence: first?.score ?? 0, source: candidates.length > 0 ? 'classifier' : 'none', candidates };
@@ -87,5 +98,5 @@ function decideByClassifier(scores: IntentCandidate[]): Omit<Understanding, 'lan
 
 function mergeCandidates(primary: IntentCandidate[], rest: IntentCandidate[]): IntentCandidate[] {
   const seen = new Set(primary.map((c) => c.intent));
-  return [...primary, ...rest.filter((c) => c.score >= CANDIDATE_MIN && !seen.has(c.intent))].slice(0, 3);
+  return [...primary, ...rest.filter((c) => c.intent !== OOS_LABEL && c.score >= CANDIDATE_MIN && !seen.has(c.intent))].slice(0, 3);
 }

@@ -82,6 +82,10 @@ export function chooseThreshold(scored: readonly Scored[], target: ThresholdTarg
   }
   const meeting = options.find((o) => o.precision >= target.precision);
   if (meeting) return { ...meeting, met: true };
-  const best = options.reduce((a, b) => (b.precision > a.precision ? b : a));
-  return { ...best, met: false };
+  // Unreachable: the classifier never answers alone (threshold above every score); it still
+  // ranks the intents offered in a clarifying question. Asking beats guessing.
+  return { ...evaluateThreshold(scored, NEVER), met: false };
 }
+
+/** A threshold no probability reaches. */
+export const NEVER = 1.000001;
