@@ -1,9 +1,7 @@
 /** Small statistics for benchmark output. */
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)] ?? Number.NaN;
-}
+import { percentile } from '../src/pipeline/understand/classifier/evaluation.ts';
+
+export { percentile };
 
 export interface Summary {
   n: number;
