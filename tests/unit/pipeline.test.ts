@@ -111,6 +111,12 @@ describe('runTurn on the demo salon (conversation script)', () => {
     assert.equal(result.understanding.intent, 'prices');
   });
 
+  it('a card number with nothing else understood: the warning, then a person takes over', async () => {
+    const result = await pipeline.run(input('la mia carta è 4111 1111 1111 1111'));
+    assert.equal(result.route, 'human');
+    assert.deepEqual(result.replies.map(replyText), [business.texts.card_warning?.it, business.texts.handoff.it]);
+  });
+
   it('records per-stage latency and zero model cost', async () => {
     const result = await pipeline.run(input('ciao'));
     assert.ok(result.latencyMs.total >= result.latencyMs.understand);

@@ -26,7 +26,8 @@ export interface RespondResult {
 export function respond(input: RespondInput, config: BusinessConfig): RespondResult {
   const compose = new ReplyComposer(config, input.understanding.language);
   const warning = input.warnAboutCard ? compose.cardWarning() : [];
-  const result = chooseReplies(input, config, compose);
+  // A card number and nothing else understood: most likely a payment question — a person takes it.
+  const result = input.warnAboutCard && input.understanding.intent === OUT_OF_SCOPE ? { route: 'human' as const, replies: compose.handoff() } : chooseReplies(input, config, compose);
   return { route: result.route, replies: [...warning, ...result.replies] };
 }
 
