@@ -28,21 +28,12 @@ export interface RunResult {
   extra?: Record<string, unknown>;
 }
 
-export interface SetResult {
+/** Means over the seeds for 10-shot sets (peak memory: the highest); the run itself for full sets. */
+export type SetResult = Omit<RunResult, 'seed' | 'speed_method' | 'settings' | 'extra'> & {
   system: SystemName;
   set: SetId;
-  /** Means over the seeds for 10-shot sets (peak memory: the highest); the run itself for full sets. */
-  in_scope_accuracy: number;
-  macro_f1: number;
-  train_seconds: number;
-  per_second: number;
-  p50_ms: number | null;
-  p99_ms: number | null;
-  peak_rss_mb: number;
-  model_mb: number | null;
-  oos?: OosResult;
   runs: RunResult[];
-}
+};
 
 const goldCache = new Map<string, string[]>();
 function gold(path: string): string[] {

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { loadBusinessConfig } from '../config/load-business.ts';
-import { loadSettings, type Settings } from '../config/settings.ts';
+import { DEFAULT_BUSINESS_CONFIG, loadSettings, type Settings } from '../config/settings.ts';
 import { simulatorRoutes } from '../console/simulator-routes.ts';
 import type { Logger } from '../core/ports.ts';
 import { createEngine, type Engine } from '../main.ts';
@@ -19,7 +19,6 @@ import { createLogger } from './logger.ts';
 import { onShutdown } from './serve-command.ts';
 import { watchBusinessConfig } from './watch-config.ts';
 
-export const DEMO_CONFIG = 'examples/beauty-salon/business.yaml';
 export const DEMO_PHONE_NUMBER_ID = '100000000000001';
 export const DEMO_DISPLAY_NUMBER = '390212345678';
 
@@ -76,7 +75,7 @@ export function demoSettings(env: Record<string, string | undefined>): Settings 
   const secret = () => randomBytes(16).toString('hex');
   return loadSettings({
     CENTRALINO_DATA_DIR: './data/demo',
-    CENTRALINO_CONFIG: DEMO_CONFIG,
+    CENTRALINO_CONFIG: DEFAULT_BUSINESS_CONFIG,
     LOG_LEVEL: 'warn',
     ...env,
     WHATSAPP_APP_SECRET: env.WHATSAPP_APP_SECRET || secret(),

@@ -8,11 +8,16 @@ import { AppError } from '../core/errors.ts';
 const port = z.coerce.number().int().min(0).max(65535);
 const url = z.url({ protocol: /^https?$/ });
 
+/** Where the embedded store and trained models live, unless CENTRALINO_DATA_DIR says otherwise. */
+export const DEFAULT_DATA_DIR = './data';
+/** The demo business, the default CENTRALINO_CONFIG. */
+export const DEFAULT_BUSINESS_CONFIG = 'examples/beauty-salon/business.yaml';
+
 const settingsSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  CENTRALINO_DATA_DIR: z.string().min(1).default('./data'),
-  CENTRALINO_CONFIG: z.string().min(1).default('examples/beauty-salon/business.yaml'),
+  CENTRALINO_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+  CENTRALINO_CONFIG: z.string().min(1).default(DEFAULT_BUSINESS_CONFIG),
   WHATSAPP_APP_SECRET: z.string().min(8, 'must be the app secret from the Meta App Dashboard (at least 8 characters)'),
   WHATSAPP_VERIFY_TOKEN: z.string().min(1, 'must be the verify token set in the Meta App Dashboard'),
   WHATSAPP_ACCESS_TOKEN: z.string().min(1, 'must be a system-user or business access token'),

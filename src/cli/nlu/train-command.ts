@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { loadBusinessConfig } from '../../config/load-business.ts';
+import { DEFAULT_BUSINESS_CONFIG, DEFAULT_DATA_DIR } from '../../config/settings.ts';
 import { businessExamples, canTrain, examplesHash, saveBusinessModel, trainBusinessModel, type BusinessModelReport } from '../../pipeline/understand/business-model.ts';
 import { createFileModelCache } from '../../storage/files/file-model-cache.ts';
 import { createProgressBar } from '../progress-bar.ts';
@@ -19,7 +20,7 @@ const WEAK_ACCURACY = 0.8;
 const FEW_EXAMPLES = 10;
 
 export async function nluTrainCommand(flags: TrainFlags): Promise<void> {
-  const file = flags.config ?? process.env.CENTRALINO_CONFIG ?? 'examples/beauty-salon/business.yaml';
+  const file = flags.config ?? process.env.CENTRALINO_CONFIG ?? DEFAULT_BUSINESS_CONFIG;
   const config = loadBusinessConfig(file);
   const examples = businessExamples(config);
   if (!canTrain(examples)) {
@@ -29,7 +30,7 @@ export async function nluTrainCommand(flags: TrainFlags): Promise<void> {
   const progress = flags.json ? undefined : createProgressBar('training');
   const hash = examplesHash(examples, config.understanding.target_precision);
   const trained = trainBusinessModel(examples, config.understanding.target_precision, hash, progress ? { onProgress: (p) => progress.update(p) } : {});
-  const dir = join(process.env.CENTRALINO_DATA_DIR ?? './data', 'models');
+  const dir = join(process.env.CENTRALINO_DATA_DIR ?? DEFAULT_DATA_DIR, 'models');
   await saveBusinessModel(createFileModelCache(dir), trained);
   if (flags.json) {
     console.log(JSON.stringify({ threshold: trained.threshold, ...trained.report }));
