@@ -18,6 +18,8 @@ const forbidden = {
   conversations: ['storage', 'sandbox', 'console', 'cli', 'channels'],
   sandbox: ['config', 'pipeline', 'storage', 'conversations', 'console', 'cli'],
   console: ['storage', 'pipeline', 'conversations', 'sandbox', 'cli', 'channels'],
+  // Text tools shared by the stages (normalisation, language detection, the linear classifier): core only.
+  text: ['config', 'channels', 'pipeline', 'storage', 'conversations', 'sandbox', 'console', 'cli', 'llm', 'knowledge', 'integrations', 'metrics', 'automations'],
   // Providers, prices and costs: core and config only.
   llm: ['channels', 'pipeline', 'storage', 'conversations', 'sandbox', 'console', 'cli', 'knowledge', 'integrations', 'metrics', 'automations'],
 };

@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { detectLanguage, detectLanguageScores, type DetectOptions } from '../src/pipeline/understand/detect-language.ts';
-import { normalizeText } from '../src/pipeline/understand/normalize-text.ts';
+import { detectLanguage, detectLanguageScores, type DetectOptions } from '../src/text/detect-language.ts';
+import { normalizeText } from '../src/text/normalize-text.ts';
 import { detectSmallTalk } from '../src/pipeline/understand/small-talk.ts';
 
 interface Sample {

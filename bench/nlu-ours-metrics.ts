@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { percentile } from './stats.ts';
-import { OOS_LABEL, type IntentModel, type LabelledExample } from '../src/pipeline/understand/classifier/types.ts';
+import { OOS_LABEL, type IntentModel, type LabelledExample } from '../src/text/classifier/types.ts';
 
 const DATASETS = new URL('../../shared/datasets/', import.meta.url);
 

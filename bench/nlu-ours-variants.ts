@@ -8,9 +8,9 @@
  * their mean on valid itself (optimistic: for comparing variants, not a result).
  */
 import { accuracy, chooseOosThreshold, oosAt, readSplit } from './nlu-ours-metrics.ts';
-import { trainIntentModelWith } from '../src/pipeline/understand/classifier/intent-model.ts';
-import { withOverrides } from '../src/pipeline/understand/classifier/model-config.ts';
-import { OOS_LABEL, type LabelledExample } from '../src/pipeline/understand/classifier/types.ts';
+import { trainIntentModelWith } from '../src/text/classifier/intent-model.ts';
+import { withOverrides } from '../src/text/classifier/model-config.ts';
+import { OOS_LABEL, type LabelledExample } from '../src/text/classifier/types.ts';
 
 type Overrides = Parameters<typeof withOverrides>[0];
 

@@ -15,9 +15,9 @@
  */
 import { accuracy, chooseOosThreshold, inScopeAtRecall, measureSpeed, oosAt, readSplit, scoreAll, type OosResult, type Speed } from './nlu-ours-metrics.ts';
 import { runVariants } from './nlu-ours-variants.ts';
-import { modelBytes, trainIntentModelWith } from '../src/pipeline/understand/classifier/intent-model.ts';
-import { DEFAULT_MODEL_CONFIG, withOverrides, type ModelConfig } from '../src/pipeline/understand/classifier/model-config.ts';
-import { OOS_LABEL, type IntentModel, type LabelledExample } from '../src/pipeline/understand/classifier/types.ts';
+import { modelBytes, trainIntentModelWith } from '../src/text/classifier/intent-model.ts';
+import { DEFAULT_MODEL_CONFIG, withOverrides, type ModelConfig } from '../src/text/classifier/model-config.ts';
+import { OOS_LABEL, type IntentModel, type LabelledExample } from '../src/text/classifier/types.ts';
 
 function train(config: ModelConfig, examples: LabelledExample[]): { model: IntentModel; seconds: number } {
   const started = performance.now();

@@ -48,7 +48,7 @@ const PEERS = {
   'sklearn-lr': 'FeatureUnion(TfidfVectorizer(word, ngram 1-2, sublinear_tf), TfidfVectorizer(char_wb, ngram 2-5, sublinear_tf)) → LogisticRegression(C=10, lbfgs, max_iter=3000); score = max predict_proba',
   'sklearn-svm': 'the same TF-IDF → LinearSVC(C=1); score = max decision_function',
   nlpjs: `new NlpManager(${JSON.stringify(NLPJS_SETTINGS)}); addDocument('en', text, label) per example; train(); process('en', text); label = classifications[0].intent (None → oos), score = classifications[0].score`,
-  ours: 'trainIntentModel(examples, { seed }) with the sample seed, 1 for full sets (src/pipeline/understand/classifier/intent-model.ts); label/score = predict(text)[0]',
+  ours: 'trainIntentModel(examples, { seed }) with the sample seed, 1 for full sets (src/text/classifier/intent-model.ts); label/score = predict(text)[0]',
 };
 
 interface Machine {
@@ -79,7 +79,7 @@ function gitCommit(): string | null {
 
 /** Which version of our classifier was measured (it may not be committed yet). */
 function classifierDigest(): string | null {
-  const dir = new URL('../src/pipeline/understand/classifier/', import.meta.url);
+  const dir = new URL('../src/text/classifier/', import.meta.url);
   if (!existsSync(dir)) return null;
   const hash = createHash('sha256');
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(name).update(readFileSync(new URL(name, dir)));

@@ -1,5 +1,5 @@
 /** Small statistics for benchmark output. */
-import { percentile } from '../src/pipeline/understand/classifier/evaluation.ts';
+import { percentile } from '../src/text/classifier/evaluation.ts';
 
 export { percentile };
 

@@ -17,7 +17,7 @@ import type { Store } from './core/store.ts';
 import { redactCardNumbers } from './pipeline/guard/card-numbers.ts';
 import { createPipeline, type Pipeline } from './pipeline/run-turn.ts';
 import { loadOrTrainBusinessModel, type BusinessModel } from './pipeline/understand/business-model.ts';
-import type { TrainProgress } from './pipeline/understand/classifier/types.ts';
+import type { TrainProgress } from './text/classifier/types.ts';
 import { modelClassifier } from './pipeline/understand/intent-classifier.ts';
 import { llmClassifierFromConfig } from './pipeline/understand/llm-classifier.ts';
 import { createFileModelCache } from './storage/files/file-model-cache.ts';

@@ -4,15 +4,15 @@
  * label and its calibrated probability the score.
  */
 import { existsSync } from 'node:fs';
-import type * as IntentModelModule from '../../src/pipeline/understand/classifier/intent-model.ts';
-import type { IntentModel } from '../../src/pipeline/understand/classifier/types.ts';
+import type * as IntentModelModule from '../../src/text/classifier/intent-model.ts';
+import type { IntentModel } from '../../src/text/classifier/types.ts';
 import type { Row } from './datasets.ts';
 import type { InProcessClassifier, TopLabel } from './in-process.ts';
 
-export const INTENT_MODEL_URL = new URL('../../src/pipeline/understand/classifier/intent-model.ts', import.meta.url);
+export const INTENT_MODEL_URL = new URL('../../src/text/classifier/intent-model.ts', import.meta.url);
 
 export function oursUnavailable(): string | null {
-  return existsSync(INTENT_MODEL_URL) ? null : 'not available yet (src/pipeline/understand/classifier/intent-model.ts does not exist)';
+  return existsSync(INTENT_MODEL_URL) ? null : 'not available yet (src/text/classifier/intent-model.ts does not exist)';
 }
 
 export async function createOurs(): Promise<InProcessClassifier> {
@@ -22,7 +22,7 @@ export async function createOurs(): Promise<InProcessClassifier> {
   if (typeof trainIntentModel !== 'function') throw new Error('intent-model.ts does not export trainIntentModel');
   let model: IntentModel | null = null;
   return {
-    settings: { entry: 'trainIntentModel(examples, { seed }) from src/pipeline/understand/classifier/intent-model.ts', prediction: 'predict(text)[0]', score: 'predict(text)[0].score (calibrated probability)' },
+    settings: { entry: 'trainIntentModel(examples, { seed }) from src/text/classifier/intent-model.ts', prediction: 'predict(text)[0]', score: 'predict(text)[0].score (calibrated probability)' },
     async train(rows: readonly Row[], seed: number): Promise<void> {
       let lastPhase = '';
       model = await trainIntentModel(

@@ -2,7 +2,7 @@
  * A progress bar on stderr for long work (training). On a terminal it redraws one line;
  * elsewhere (CI, logs) it prints each phase once, so logs stay readable.
  */
-import type { TrainProgress } from '../pipeline/understand/classifier/types.ts';
+import type { TrainProgress } from '../text/classifier/types.ts';
 
 const WIDTH = 24;
 

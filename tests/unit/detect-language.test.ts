@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { detectLanguage, detectLanguageScores, SUPPORTED_LANGUAGES } from '../../src/pipeline/understand/detect-language.ts';
+import { detectLanguage, detectLanguageScores, SUPPORTED_LANGUAGES } from '../../src/text/detect-language.ts';
 
 const CANDIDATES = ['it', 'de', 'en'];
 

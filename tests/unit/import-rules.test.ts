@@ -32,7 +32,7 @@ async function assertAllowed(filePath: string, specifier: string): Promise<void>
 describe('folder import rules (eslint.config.js)', () => {
   it('a nested folder keeps the bans of its ancestors: understand → storage', async () => {
     await assertBanned('src/pipeline/understand/probe.ts', '../../storage/sqlite/sqlite-store.ts', 'storage');
-    await assertBanned('src/pipeline/understand/classifier/probe.ts', '../../../sandbox/sandbox.ts', 'sandbox');
+    await assertBanned('src/text/classifier/probe.ts', '../../pipeline/guard/rails.ts', 'pipeline');
   });
 
   it('bans a sibling stage written relative to the shared parent: understand → ../guard', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadIntentModel, trainIntentModel } from '../../src/pipeline/understand/classifier/intent-model.ts';
-import type { LabelledExample, TrainProgress } from '../../src/pipeline/understand/classifier/types.ts';
+import { loadIntentModel, trainIntentModel } from '../../src/text/classifier/intent-model.ts';
+import type { LabelledExample, TrainProgress } from '../../src/text/classifier/types.ts';
 
 const EXAMPLES: Record<string, string[]> = {
   opening_hours: [

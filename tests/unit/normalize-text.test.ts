@@ -8,7 +8,7 @@ import {
   normalizeText,
   squeezeElongation,
   tokenize,
-} from '../../src/pipeline/understand/normalize-text.ts';
+} from '../../src/text/normalize-text.ts';
 
 describe('normalizeText: folding', () => {
   const cases: [string, string][] = [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { chooseThreshold, evaluateThreshold, type Scored } from '../../src/pipeline/understand/classifier/threshold.ts';
+import { chooseThreshold, evaluateThreshold, type Scored } from '../../src/text/classifier/threshold.ts';
 
 const s = (gold: string, label: string, score: number): Scored => ({ gold, top: { label, score } });
 

@@ -5,10 +5,10 @@
  * `oos` class (when T has `oos` examples) rejects.
  */
 import { performance } from 'node:perf_hooks';
-import { evaluateModel, predictAll, type Evaluation } from '../../pipeline/understand/classifier/evaluation.ts';
-import { trainIntentModel } from '../../pipeline/understand/classifier/intent-model.ts';
-import { chooseThreshold, type ThresholdTarget } from '../../pipeline/understand/classifier/threshold.ts';
-import type { IntentModel, LabelledExample } from '../../pipeline/understand/classifier/types.ts';
+import { evaluateModel, predictAll, type Evaluation } from '../../text/classifier/evaluation.ts';
+import { trainIntentModel } from '../../text/classifier/intent-model.ts';
+import { chooseThreshold, type ThresholdTarget } from '../../text/classifier/threshold.ts';
+import type { IntentModel, LabelledExample } from '../../text/classifier/types.ts';
 import { createProgressBar } from '../progress-bar.ts';
 import { readExamples } from './read-examples.ts';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
-import type { LabelledExample } from '../../pipeline/understand/classifier/types.ts';
+import type { LabelledExample } from '../../text/classifier/types.ts';
 
 const line = z.looseObject({ text: z.string().min(1), label: z.string().min(1) });
 

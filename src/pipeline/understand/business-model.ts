@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import type { BusinessConfig } from '../../config/business-schema.ts';
 import type { ModelCache } from '../../core/model-cache.ts';
-import { crossValidate, type IntentReport, type TrainFn } from './classifier/cross-validation.ts';
-import { loadIntentModel, trainIntentModel } from './classifier/intent-model.ts';
-import { chooseThreshold } from './classifier/threshold.ts';
-import { OOS_LABEL, type IntentModel, type LabelledExample, type TrainProgress } from './classifier/types.ts';
+import { crossValidate, type IntentReport, type TrainFn } from '../../text/classifier/cross-validation.ts';
+import { loadIntentModel, trainIntentModel } from '../../text/classifier/intent-model.ts';
+import { chooseThreshold } from '../../text/classifier/threshold.ts';
+import { OOS_LABEL, type IntentModel, type LabelledExample, type TrainProgress } from '../../text/classifier/types.ts';
 
 /** Bump when features or training change: cached models of older versions are trained again. */
 export const MODEL_VERSION = 'intent-model-1';

@@ -5,8 +5,8 @@
  */
 import type { BusinessConfig } from '../../config/business-schema.ts';
 import type { IntentCandidate } from '../../core/turn.ts';
-import type { IntentModel } from './classifier/types.ts';
-import { tokenize } from './normalize-text.ts';
+import type { IntentModel } from '../../text/classifier/types.ts';
+import { tokenize } from '../../text/normalize-text.ts';
 
 export interface IntentClassifier {
   /** Candidates sorted best first, scores in 0..1; `oos` is the out-of-scope class when the model has one. */

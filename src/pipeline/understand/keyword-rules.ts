@@ -3,7 +3,7 @@
  * (`quanto costa`) or a prefix ending in `*` (`prezz*` matches prezzo, prezzi).
  */
 import type { BusinessConfig } from '../../config/business-schema.ts';
-import { normalizeText } from './normalize-text.ts';
+import { normalizeText } from '../../text/normalize-text.ts';
 
 export interface KeywordHit {
   intent: string;

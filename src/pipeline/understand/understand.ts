@@ -6,8 +6,8 @@
  */
 import type { BusinessConfig } from '../../config/business-schema.ts';
 import { INTENT_PAYLOAD_PREFIX, OUT_OF_SCOPE, SMALL_TALK_INTENT, type IntentCandidate, type TurnInput, type Understanding } from '../../core/turn.ts';
-import { OOS_LABEL } from './classifier/types.ts';
-import { detectLanguage } from './detect-language.ts';
+import { OOS_LABEL } from '../../text/classifier/types.ts';
+import { detectLanguage } from '../../text/detect-language.ts';
 import type { IntentClassifier } from './intent-classifier.ts';
 import type { KeywordHit, KeywordRules } from './keyword-rules.ts';
 import { detectSmallTalk, type SmallTalkKind } from './small-talk.ts';
