@@ -13,7 +13,7 @@ import { chooseThreshold } from '../../text/classifier/threshold.ts';
 import { OOS_LABEL, type IntentModel, type LabelledExample, type TrainProgress } from '../../text/classifier/types.ts';
 
 /** Bump when features or training change: cached models of older versions are trained again. */
-export const MODEL_VERSION = 'intent-model-1';
+export const MODEL_VERSION = 'intent-model-2';
 
 export interface BusinessModelReport {
   folds: number;

@@ -16,6 +16,8 @@ export interface ModelConfig {
   novelty: number;
   /** Added to the in-scope log-odds (a prior against `oos` as the top label). */
   inScopeBias: number;
+  /** Weight of the best intent's lead over the runner-up in the in-scope log-odds (gap confidence; confidence.ts). Absent in older models = 0. */
+  margin?: number;
   /** Data sets of at most `bagBelow` examples train `bags` models (seeds differ) and average them. */
   bags: number;
   bagBelow: number;
@@ -37,6 +39,7 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = {
   novelty: 10,
   keepWeights: 0.15,
   inScopeBias: 2,
+  margin: 1,
   confidence: 'gap',
   separateBlocks: false,
   centroidWeight: 0,
@@ -45,7 +48,7 @@ export const DEFAULT_MODEL_CONFIG: ModelConfig = {
 };
 
 /** A copy of the default settings with some of them replaced (for experiments). */
-export function withOverrides(overrides: { vectorizer?: Partial<VectorizerConfig>; training?: Partial<ModelConfig['training']>; minUpdates?: number; maxEpochs?: number; novelty?: number; keepWeights?: number; inScopeBias?: number; confidence?: 'product' | 'gap'; separateBlocks?: boolean; centroidWeight?: number; bags?: number; bagBelow?: number } = {}): ModelConfig {
+export function withOverrides(overrides: { vectorizer?: Partial<VectorizerConfig>; training?: Partial<ModelConfig['training']>; minUpdates?: number; maxEpochs?: number; novelty?: number; keepWeights?: number; inScopeBias?: number; margin?: number; confidence?: 'product' | 'gap'; separateBlocks?: boolean; centroidWeight?: number; bags?: number; bagBelow?: number } = {}): ModelConfig {
   return {
     ...DEFAULT_MODEL_CONFIG,
     ...overrides,

@@ -107,6 +107,7 @@ function parseConfig(value: unknown): ModelConfig {
   }
   if (typeof v.sublinearTf !== 'boolean') throw new IntentModelFormatError('"config.vectorizer.sublinearTf" must be a boolean');
   if (typeof value.inScopeBias !== 'number') throw new IntentModelFormatError('"config.inScopeBias" must be a number');
+  if (value.margin !== undefined && typeof value.margin !== 'number') throw new IntentModelFormatError('"config.margin" must be a number');
   if (value.confidence !== 'gap' && value.confidence !== 'product') throw new IntentModelFormatError('"config.confidence" must be "gap" or "product"');
   return value as unknown as ModelConfig;
 }
