@@ -1,9 +1,9 @@
-"""Research only: reads /tmp/oos/NAME.{json,f32} (bench/oos-experiment.ts) and scores
+"""Research only: reads /tmp/oos/NAME.{json,f32} (bench/oos-research/oos-experiment.ts) and scores
 out-of-scope rules. For each score: threshold chosen on valid by the balanced rule
 (max (in-scope acc + oos recall)/2, ties to the lowest), applied to test; plus, for
 reference, test in-scope accuracy at 90 % test oos recall (oracle threshold).
 
-    python3 bench/oos-analyse.py NAME [NAME2 ...]
+    python3 bench/oos-research/oos-analyse.py NAME [NAME2 ...]
 """
 import json
 import sys

@@ -2,24 +2,24 @@
  * Research only (oos-research branch): trains our intent model once on CLINC150 full train
  * (with its `oos` class) and dumps, for every valid and test example, the raw signals an
  * out-of-scope score could be built from: the class logits, the unseen share, and nearest-
- * neighbour cosines in TF-IDF space. bench/oos-analyse.py turns them into scores, chooses
+ * neighbour cosines in TF-IDF space. bench/oos-research/oos-analyse.py turns them into scores, chooses
  * the threshold on valid and reports test.
  *
- *   npx node bench/oos-experiment.ts NAME [--overrides JSON] [--oos-repeat K] [--seed N]
+ *   npx node bench/oos-research/oos-experiment.ts NAME [--overrides JSON] [--oos-repeat K] [--seed N]
  *
  * Writes /tmp/oos/NAME.{json,f32}.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readSplit } from './nlu-ours-metrics.ts';
-import { trainIntentModelWith, type ModelState } from '../src/text/classifier/intent-model.ts';
-import { withOverrides } from '../src/text/classifier/model-config.ts';
-import { vectorizeAll, type CsrMatrix } from '../src/text/classifier/sparse-matrix.ts';
-import { sparseScores } from '../src/text/classifier/sparse-weights.ts';
-import { createSparseVector, vectorize } from '../src/text/classifier/tfidf-vectorizer.ts';
-import { lookup } from '../src/text/classifier/hash-index.ts';
-import { createHashList, pushCharBlock, pushWordNgrams, wordsOf } from '../src/text/classifier/ngram-hashing.ts';
-import { OOS_LABEL, type IntentModel, type LabelledExample } from '../src/text/classifier/types.ts';
+import { readSplit } from '../nlu-ours-metrics.ts';
+import { trainIntentModelWith, type ModelState } from '../../src/text/classifier/intent-model.ts';
+import { withOverrides } from '../../src/text/classifier/model-config.ts';
+import { vectorizeAll, type CsrMatrix } from '../../src/text/classifier/sparse-matrix.ts';
+import { sparseScores } from '../../src/text/classifier/sparse-weights.ts';
+import { createSparseVector, vectorize } from '../../src/text/classifier/tfidf-vectorizer.ts';
+import { lookup } from '../../src/text/classifier/hash-index.ts';
+import { createHashList, pushCharBlock, pushWordNgrams, wordsOf } from '../../src/text/classifier/ngram-hashing.ts';
+import { OOS_LABEL, type IntentModel, type LabelledExample } from '../../src/text/classifier/types.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

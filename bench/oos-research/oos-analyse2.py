@@ -1,9 +1,9 @@
-"""Research only (oos-research-2): reads /tmp/oos2/NAME.{json,f32} (bench/oos-experiment2.ts)
+"""Research only (oos-research-2): reads /tmp/oos2/NAME.{json,f32} (bench/oos-research/oos-experiment2.ts)
 and scores out-of-scope rules: threshold chosen on valid by the balanced rule, applied to
 test; in@90 = test in-scope accuracy at 90 % test oos recall (oracle, curve quality).
 Several NAMEs joined by commas are averaged (e.g. seeds 1-3).
 
-    python3 bench/oos-analyse2.py NAME[,NAME2,...] [FILTER]
+    python3 bench/oos-research/oos-analyse2.py NAME[,NAME2,...] [FILTER]
 """
 import json
 import sys

@@ -1,6 +1,6 @@
 """Research only (oos-research-2): LSA (truncated SVD of the train TF-IDF) residual norm
 (ViM-like) and Mahalanobis distance in LSA space as out-of-scope signals, alone and added to
-the gap score. Needs a dump made with --dump-tfidf:  python3 bench/oos-lsa.py NAME"""
+the gap score. Needs a dump made with --dump-tfidf:  python3 bench/oos-research/oos-lsa.py NAME"""
 import sys, json, numpy as np, scipy.sparse as sp
 from scipy.sparse.linalg import svds
 import importlib.util

@@ -3,9 +3,9 @@
  * with synthetic out-of-scope examples made from the training set itself, and optionally a
  * separate binary in-scope-vs-oos model; dumps for every train (in-scope, distinct), valid and
  * test example the class logits, the unseen share, the analytic dropout variances of a few
- * logit differences and the binary model's log-odds. bench/oos-analyse2.py scores the rules.
+ * logit differences and the binary model's log-odds. bench/oos-research/oos-analyse2.py scores the rules.
  *
- *   npx node bench/oos-experiment2.ts NAME [--seed N] [--overrides JSON]
+ *   npx node bench/oos-research/oos-experiment2.ts NAME [--seed N] [--overrides JSON]
  *        [--synth halves|shuffle|function|mix] [--synth-per-intent K] [--synth-to main|binary|both]
  *        [--binary] [--holdout F]
  *
@@ -13,16 +13,16 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readSplit } from './nlu-ours-metrics.ts';
-import { trainIntentModelWith, type ModelState } from '../src/text/classifier/intent-model.ts';
-import { withOverrides } from '../src/text/classifier/model-config.ts';
-import { vectorizeAll } from '../src/text/classifier/sparse-matrix.ts';
-import { sparseScores, toSparse } from '../src/text/classifier/sparse-weights.ts';
-import { trainSoftmax } from '../src/text/classifier/softmax-regression.ts';
-import { createSparseVector, fitVectorizer, vectorize } from '../src/text/classifier/tfidf-vectorizer.ts';
-import { wordsOf } from '../src/text/classifier/ngram-hashing.ts';
-import { createRandom } from '../src/text/classifier/prng.ts';
-import { OOS_LABEL, type IntentModel, type LabelledExample } from '../src/text/classifier/types.ts';
+import { readSplit } from '../nlu-ours-metrics.ts';
+import { trainIntentModelWith, type ModelState } from '../../src/text/classifier/intent-model.ts';
+import { withOverrides } from '../../src/text/classifier/model-config.ts';
+import { vectorizeAll } from '../../src/text/classifier/sparse-matrix.ts';
+import { sparseScores, toSparse } from '../../src/text/classifier/sparse-weights.ts';
+import { trainSoftmax } from '../../src/text/classifier/softmax-regression.ts';
+import { createSparseVector, fitVectorizer, vectorize } from '../../src/text/classifier/tfidf-vectorizer.ts';
+import { wordsOf } from '../../src/text/classifier/ngram-hashing.ts';
+import { createRandom } from '../../src/text/classifier/prng.ts';
+import { OOS_LABEL, type IntentModel, type LabelledExample } from '../../src/text/classifier/types.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
