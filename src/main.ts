@@ -14,8 +14,9 @@ import { createConversationWorker, type ConversationWorker } from './conversatio
 import { systemClock, type Clock, type Logger } from './core/ports.ts';
 import type { Reply } from './core/reply.ts';
 import type { Store } from './core/store.ts';
-import { redactCardNumbers } from './pipeline/guard/card-numbers.ts';
+import { redactPersonalData } from './pipeline/guard/pii/redact-personal-data.ts';
 import { createPipeline, type Pipeline } from './pipeline/run-turn.ts';
+import { createMemoryOriginals } from './storage/memory-originals.ts';
 import { loadOrTrainBusinessModel, type BusinessModel } from './pipeline/understand/business-model.ts';
 import type { TrainProgress } from './text/classifier/types.ts';
 import { modelClassifier } from './pipeline/understand/intent-classifier.ts';
@@ -101,7 +102,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
   const pipeline = { run: (input: Parameters<Pipeline['run']>[0]) => current.pipeline.run(input) };
-  const worker = createConversationWorker({ store, dispatcher, pipeline, clock, logger });
+  // Unredacted messages, in memory only, so a reply may give back what the business allows.
+  const originals = createMemoryOriginals({ clock });
+  const worker = createConversationWorker({ store, dispatcher, pipeline, clock, logger, originals });
   let ready = false;
   const app = createApp({
     store,
@@ -114,7 +117,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       clock,
       logger,
       onConversations: (ids) => worker.notify(ids),
-      redactText: redactCardNumbers,
+      redactText: (text) => redactPersonalData(text).text,
+      originals,
     },
   });
   await worker.resume();

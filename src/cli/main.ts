@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { isAppError } from '../core/errors.ts';
 import { demoCommand } from './demo-command.ts';
 import { loadDotEnv } from './environment.ts';
+import { guardEvalCommand } from './guard/eval-command.ts';
 import { nluEvalCommand } from './nlu/eval-command.ts';
 import { nluTrainCommand } from './nlu/train-command.ts';
 import { serveCommand } from './serve-command.ts';
@@ -37,6 +38,15 @@ nlu
   .option('--config <file>', 'business YAML (default: CENTRALINO_CONFIG or the demo)')
   .option('--json', 'print one JSON object')
   .action(nluTrainCommand);
+
+const guard = program.command('guard').description('tier 2, the guard rails: evaluate them on labelled data');
+guard
+  .command('eval')
+  .description('run one rail over --data and report precision, recall, F1, false-positive rate (overall, per language, per type) and throughput')
+  .option('--mode <mode>', 'injection | pii | claims', 'injection')
+  .requiredOption('--data <file>', 'JSONL: injection {"text","label":"injection"|"benign","lang"?}; pii {"text","entities":[{"type","start","end"}]}; claims {"draft","sources":[...],"label":"allow"|"block","lang"?}')
+  .option('--json', 'print one JSON object')
+  .action(guardEvalCommand);
 
 loadDotEnv();
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -4,6 +4,7 @@
  * file, the path and what is wrong.
  */
 import { z } from 'zod';
+import { NEVER_RESTORED, PII_TYPES } from '../core/personal-data.ts';
 import { BUTTONS_BODY_MAX, BUTTON_TITLE_MAX, LIST_ROW_DESCRIPTION_MAX, TEXT_BODY_MAX, charCount } from '../core/reply-limits.ts';
 
 const language = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code such as it, en or de');
@@ -36,6 +37,21 @@ const intentSchema = z.strictObject({
   follow_up: z.array(intentId).max(3, 'WhatsApp allows at most 3 reply buttons').default([]),
   /** Show this menu after the answer instead of follow-up buttons. */
   menu: z.string().optional(),
+  /** A locked topic (card block, disputes, balance): answered only by the approved text or a secure-flow link, never by a model. */
+  locked: z.boolean().default(false),
+});
+
+/** Routes a locked intent may take: nothing that generates text. */
+export const LOCKED_ROUTES = ['approved_text', 'secure_flow', 'human'] as const;
+
+const checkedIntentSchema = intentSchema.superRefine((intent, ctx) => {
+  if (!intent.locked) return;
+  if (!(LOCKED_ROUTES as readonly string[]).includes(intent.route)) {
+    ctx.addIssue({ code: 'custom', path: ['route'], message: `is ${intent.route}, but a locked intent may only use ${LOCKED_ROUTES.join(', ')}` });
+  }
+  if (intent.route !== 'human' && intent.answer === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['answer'], message: 'is required: a locked intent is answered only by its approved text (or goes to a person with route: human)' });
+  }
 });
 
 const menuSchema = z.strictObject({
@@ -59,8 +75,28 @@ const textsSchema = z.strictObject({
   handoff: localized(TEXT_BODY_MAX, 'a WhatsApp text message'),
   /** Answer to images, voice notes, stickers and other content the bot cannot read. */
   unsupported: localized(TEXT_BODY_MAX, 'a WhatsApp text message'),
-  /** Told to the customer when they send payment card numbers. */
-  card_warning: localized(TEXT_BODY_MAX, 'a WhatsApp text message').optional(),
+  /** Sent first when the customer wrote personal data (cards, IBAN, codes, secrets): it is redacted and never echoed. */
+  personal_data_warning: localized(TEXT_BODY_MAX, 'a WhatsApp text message').optional(),
+  /** Sent before the handoff when a message shows distress (self-harm signals): e.g. a helpline. */
+  distress: localized(TEXT_BODY_MAX, 'a WhatsApp text message').optional(),
+});
+
+/** Personal data an LLM reply may give back (its placeholder restored); never secrets, cards or IBANs. */
+const RESTORABLE = PII_TYPES.filter((type) => !NEVER_RESTORED.includes(type));
+
+/** Data nobody should send on WhatsApp; a phone number or an e-mail address is normal to share. */
+const DEFAULT_WARN_ABOUT = ['CREDIT_CARD', 'IBAN', 'SECRET', 'IT_FISCAL_CODE', 'DE_TAX_ID'] as const;
+
+const guardSchema = z.strictObject({
+  /** What a prompt-injection attempt gets: no model sees it; `block` answers model-free, `handoff` calls a person. */
+  injection: z.enum(['block', 'handoff']).default('block'),
+  personal_data: z
+    .strictObject({
+      /** Kinds that make the bot send `texts.personal_data_warning` (and, with nothing else understood, call a person). */
+      warn_about: z.array(z.enum(PII_TYPES)).default([...DEFAULT_WARN_ABOUT]),
+      restore_in_reply: z.array(z.enum(RESTORABLE, { error: `must be one of ${RESTORABLE.join(', ')} (secrets, cards and IBANs are never given back)` })).default([]),
+    })
+    .default({ warn_about: [...DEFAULT_WARN_ABOUT], restore_in_reply: [] }),
 });
 
 export const SMALL_TALK_KINDS = ['greeting', 'thanks', 'goodbye', 'ack', 'laugh', 'emoji'] as const;
@@ -107,12 +143,13 @@ export const businessSchema = z.strictObject({
     timezone: z.string().default('Europe/Rome'),
   }),
   texts: textsSchema,
-  intents: z.record(intentId, intentSchema).refine((m) => Object.keys(m).length > 0, 'must define at least one intent'),
+  intents: z.record(intentId, checkedIntentSchema).refine((m) => Object.keys(m).length > 0, 'must define at least one intent'),
   menus: z.record(z.string(), menuSchema).default({}),
   understanding: understandingSchema.default({ target_precision: 0.9, out_of_scope: {} }),
   /** Small talk answered with no model: kind → the intent whose approved answer is sent. Unmapped kinds get a 👍 reaction. */
   small_talk: z.partialRecord(z.enum(SMALL_TALK_KINDS), intentId).default({}),
   templates: z.strictObject({ reengagement: templateSchema.optional() }).default({}),
+  guard: guardSchema.default({ injection: 'block', personal_data: { warn_about: [...DEFAULT_WARN_ABOUT], restore_in_reply: [] } }),
 });
 
 export type BusinessConfig = z.output<typeof businessSchema>;

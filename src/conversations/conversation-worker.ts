@@ -7,8 +7,8 @@
  * retries later; any other failure marks it failed with the reason.
  */
 import { isAppError } from '../core/errors.ts';
-import type { Clock, Logger, ReplyDispatcher } from '../core/ports.ts';
-import type { Store, StoredInbound } from '../core/store.ts';
+import type { Clock, Logger, OriginalMessages, ReplyDispatcher } from '../core/ports.ts';
+import type { Conversation, Store, StoredInbound } from '../core/store.ts';
 import type { TurnInput, TurnRecord, TurnResult } from '../core/turn.ts';
 import { toTurnInput } from './turn-input.ts';
 
@@ -20,6 +20,8 @@ export interface WorkerDeps {
   store: Store;
   dispatcher: ReplyDispatcher;
   pipeline: TurnRunner;
+  /** Messages as they arrived, before redaction (memory only); optional. */
+  originals?: OriginalMessages;
   clock: Clock;
   logger: Logger;
   /** Wait before working on a conversation again after a retryable failure (a busy store). Default 1 s. */
@@ -93,7 +95,7 @@ async function drain(conversationId: string, deps: WorkerDeps): Promise<void> {
 
 async function processMessage(stored: StoredInbound, deps: WorkerDeps): Promise<void> {
   const conversation = await deps.store.getConversation(stored.conversationId);
-  const input = toTurnInput(stored, conversation);
+  const input = withOriginalText(toTurnInput(stored, conversation), stored, conversation, deps);
   if (!input) {
     await deps.store.markInbound(stored.id, 'done');
     return;
@@ -115,4 +117,13 @@ async function processMessage(stored: StoredInbound, deps: WorkerDeps): Promise<
     await deps.store.setConversationLanguage(stored.conversationId, result.understanding.language);
   }
   await deps.store.markInbound(stored.id, 'done');
+  deps.originals?.forget(stored.id);
+}
+
+/** Adds the unredacted text when this process still holds the message as it arrived. */
+function withOriginalText(input: TurnInput | undefined, stored: StoredInbound, conversation: Conversation | undefined, deps: WorkerDeps): TurnInput | undefined {
+  const original = input && deps.originals?.get(stored.id);
+  if (!input || !original) return input;
+  const text = toTurnInput({ ...stored, message: original }, conversation)?.text;
+  return text === undefined || text === input.text ? input : { ...input, originalText: text };
 }

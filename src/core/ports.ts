@@ -1,4 +1,5 @@
 /** Small ports shared by the stages. Concrete adapters are wired in src/main.ts only. */
+import type { InboundMessage } from './message.ts';
 import type { Reply } from './reply.ts';
 import type { StoredOutbound } from './store.ts';
 
@@ -38,4 +39,15 @@ export interface ReplyDispatcher {
   dispatch(target: DispatchTarget, replies: Reply[]): Promise<StoredOutbound[]>;
   /** Marks an inbound message read and shows the typing indicator. Best effort. */
   markRead(phoneNumberId: string, messageId: string, typing: boolean): Promise<void>;
+}
+
+/**
+ * Messages as they arrived, before the input rails redacted personal data, kept in memory
+ * only (never stored, lost on restart) so that a model's placeholders can be restored in a
+ * reply where the business allows it. The store only ever holds the redacted form.
+ */
+export interface OriginalMessages {
+  keep(message: InboundMessage): void;
+  get(messageId: string): InboundMessage | undefined;
+  forget(messageId: string): void;
 }

@@ -64,6 +64,11 @@ export interface TurnInput {
   messageIds: string[];
   /** Text of the turn (buttons contribute their title; payloads are in `payload`). */
   text: string;
+  /**
+   * The text before personal data was redacted at the webhook, when this process still holds
+   * it in memory (OriginalMessages). Never stored or logged: used only to restore placeholders.
+   */
+  originalText?: string;
   /** Reply-button or list-row id, when the customer tapped one. */
   payload?: { kind: 'button' | 'list' | 'template_button'; id: string; title: string };
   /** Language of the conversation so far, if known. */

@@ -8,8 +8,11 @@
 import { performance } from 'node:perf_hooks';
 import type { BusinessConfig } from '../config/business-schema.ts';
 import { OUT_OF_SCOPE, type ModelCall, type TurnInput, type TurnResult, type Understanding } from '../core/turn.ts';
-import { guardInput, guardOutput } from './guard/rails.ts';
-import { respond, safeFallback } from './respond/respond.ts';
+import { guardInput, type InputRailsResult } from './guard/input-rails.ts';
+import { guardOutput } from './guard/output-rails.ts';
+import { warmUpRails } from './guard/warm-up.ts';
+import { maskForModel } from './guard/pii/redact-personal-data.ts';
+import { respond, safeFallback, type RespondInput } from './respond/respond.ts';
 import { createExampleMatcher, type IntentClassifier } from './understand/intent-classifier.ts';
 import { compileKeywordRules, type KeywordRules } from './understand/keyword-rules.ts';
 import type { LlmClassifier } from './understand/llm-classifier.ts';
@@ -28,6 +31,7 @@ export interface PipelineOptions {
 }
 
 export function createPipeline(config: BusinessConfig, options: PipelineOptions = {}): Pipeline {
+  warmUpRails();
   const deps: TurnDeps = {
     config,
     keywords: compileKeywordRules(config),
@@ -45,27 +49,35 @@ interface TurnDeps {
 }
 
 export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnResult> {
+  const { config } = deps;
   const start = performance.now();
-  const guardedIn = guardInput(input.text);
+  const guardedIn = guardInput(input.text, { injection: config.guard.injection });
   const afterInputGuard = performance.now();
   const guarded = { ...input, text: guardedIn.text };
-  const { understanding, modelCalls } = await askLlmWhenUnsure(understand(guarded, deps), guarded, deps);
+  const understood = understand(guarded, deps);
+  // No model sees an injection attempt; any other text leaves with numbered placeholders only,
+  // whose values (from the unredacted text, when this process has it) stay here for the output rails.
+  const forModels = maskForModel(input.originalText ?? input.text);
+  const { understanding, modelCalls } = guardedIn.modelsAllowed ? await askLlmWhenUnsure(understood, guarded, forModels.text, deps) : { understanding: understood, modelCalls: [] };
   const afterUnderstand = performance.now();
-  const warnAboutCard = guardedIn.verdicts.some((v) => v.action === 'rewrite' && v.rail === 'card_numbers');
-  const messageId = input.messageIds[input.messageIds.length - 1];
-  const drafted = respond({ understanding, readable: input.readable, warnAboutCard, ...(messageId ? { messageId } : {}) }, deps.config);
+  const drafted = respond(respondInput(input, guardedIn, understanding, config), config);
   const afterRespond = performance.now();
-  const guardedOut = guardOutput(drafted.replies);
+  const guardedOut = guardOutput(drafted, {
+    language: understanding.language,
+    formality: config.profile.tone,
+    locked: config.intents[understanding.intent]?.locked ?? false,
+    restore: new Set(config.guard.personal_data.restore_in_reply),
+    vault: forModels.vault,
+  });
   const blocked = guardedOut.blocked;
-  const replies = blocked ? safeFallback(deps.config, understanding.language) : guardedOut.replies;
   const end = performance.now();
   return {
     understanding,
     inputVerdicts: guardedIn.verdicts,
     outputVerdicts: guardedOut.verdicts,
     route: blocked ? 'human' : drafted.route,
-    answeredBy: blocked ? 'guard' : 'respond',
-    replies,
+    answeredBy: blocked || guardedIn.handoff ? 'guard' : 'respond',
+    replies: blocked ? safeFallback(config, understanding.language) : guardedOut.replies,
     storedText: guardedIn.text,
     latencyMs: {
       understand: afterUnderstand - afterInputGuard,
@@ -78,15 +90,27 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnRes
   };
 }
 
+function respondInput(input: TurnInput, guardedIn: InputRailsResult, understanding: Understanding, config: BusinessConfig): RespondInput {
+  const warnAbout = new Set<string>(config.guard.personal_data.warn_about);
+  const messageId = input.messageIds[input.messageIds.length - 1];
+  return {
+    understanding,
+    readable: input.readable,
+    warnAboutPersonalData: guardedIn.personalData.some((span) => warnAbout.has(span.type)),
+    ...(guardedIn.handoff ? { handoff: { distress: guardedIn.handoff.distress } } : {}),
+    ...(messageId ? { messageId } : {}),
+  };
+}
+
 /**
  * The optional LLM classifier, only for a readable turn that every other source left out of
  * scope. It names an intent (source `llm`) or leaves the turn as it was; a failure is
  * recorded in the model call and never breaks the turn.
  */
-async function askLlmWhenUnsure(understanding: Understanding, input: TurnInput, deps: TurnDeps): Promise<{ understanding: Understanding; modelCalls: ModelCall[] }> {
+async function askLlmWhenUnsure(understanding: Understanding, input: TurnInput, maskedText: string, deps: TurnDeps): Promise<{ understanding: Understanding; modelCalls: ModelCall[] }> {
   const { llm } = deps;
   if (!llm || understanding.intent !== OUT_OF_SCOPE || !input.readable || input.text.trim() === '') return { understanding, modelCalls: [] };
-  const answer = await llm.classify(input.text, understanding.language, () => deps.classifier.classify(input.text));
+  const answer = await llm.classify(maskedText, understanding.language, () => deps.classifier.classify(input.text));
   const { intent, model, inputTokens, outputTokens, cachedInputTokens, costUsd, latencyMs, error } = answer;
   const call: ModelCall = { purpose: 'classify', model, inputTokens, outputTokens, cachedInputTokens, costUsd, latencyMs, ...(error === undefined ? {} : { error }) };
   if (intent === undefined || !(intent in deps.config.intents)) return { understanding, modelCalls: [call] };

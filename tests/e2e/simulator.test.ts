@@ -85,7 +85,7 @@ describe('the browser simulator with the demo salon', () => {
     assert.match(text, /prices/);
     assert.match(text, /keyword/);
     assert.match(text, /90%/);
-    assert.match(text, /card_numbers/);
+    assert.match(text, /personal_data/);
     assert.match(text, /respond/);
     assert.match(text, /total \d/);
     assert.match(text, /\$0\.00/);

@@ -131,11 +131,11 @@ describe('engine and sandbox over real HTTP on loopback', () => {
     const inbound = await h.engine.store.getInbound(sent.wamid);
     assert.deepEqual(inbound?.message.content, { kind: 'text', body: 'per la caparra: [CARD] 12/27' });
     const replies = repliesTo(h, user);
-    assert.equal((replies[0]?.body.text as { body: string } | undefined)?.body, demoBusiness().texts.card_warning?.it);
+    assert.equal((replies[0]?.body.text as { body: string } | undefined)?.body, demoBusiness().texts.personal_data_warning?.it);
     assert.doesNotMatch(JSON.stringify(replies), /4111[ -]?1111/);
     const api = await (await fetch(`${h.engineUrl}/console/api/turns?conversation=${PHONE_NUMBER_ID}:${user}`)).text();
     assert.doesNotMatch(api, /4111[ -]?1111/);
-    assert.match(api, /card_numbers/);
+    assert.match(api, /personal_data/);
   });
 
   it('a bad or missing signature → 401 and nothing stored', async () => {

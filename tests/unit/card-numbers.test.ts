@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { findCardNumbers, luhnValid, redactCardNumbers } from '../../src/pipeline/guard/card-numbers.ts';
+import { findCardNumbers, luhnValid, redactCardNumbers } from '../../src/pipeline/guard/pii/card-numbers.ts';
 
 it('Luhn: valid test cards pass, a changed digit fails', () => {
   for (const card of ['4111111111111111', '5555555555554444', '378282246310005', '6011111111111117', '4000056655665556']) assert.ok(luhnValid(card), card);

@@ -50,6 +50,20 @@ describe('business configuration', () => {
     assert.match(problemsOf('profile:\n  name: [unclosed\n'), /shop\.yaml:\d+:\d+: YAML syntax error/);
   });
 
+  it('a locked intent may only be answered by its approved text, a secure flow or a person', () => {
+    const locked = demoYaml.replace('  prices:\n', '  prices:\n    locked: true\n    route: premium\n');
+    assert.match(problemsOf(locked), /intents\.prices\.route: is premium, but a locked intent may only use approved_text, secure_flow, human/);
+    const ok = parseBusinessConfig(demoYaml.replace('  prices:\n', '  prices:\n    locked: true\n'), 'shop.yaml');
+    assert.equal(ok.intents.prices?.locked, true);
+  });
+
+  it('guard settings have safe defaults and never allow secrets, cards or IBANs back', () => {
+    const config = parseBusinessConfig(demoYaml, 'shop.yaml');
+    assert.deepEqual(config.guard, { injection: 'block', personal_data: { warn_about: ['CREDIT_CARD', 'IBAN', 'SECRET', 'IT_FISCAL_CODE', 'DE_TAX_ID'], restore_in_reply: [] } });
+    const message = problemsOf(`${demoYaml}\nguard:\n  personal_data:\n    restore_in_reply: [EMAIL, IBAN]\n`);
+    assert.match(message, /guard\.personal_data\.restore_in_reply\.1: must be one of PHONE|guard\.personal_data\.restore_in_reply\.1: .*never given back/);
+  });
+
   it('a missing file is a clear error', () => {
     assert.throws(() => loadBusinessConfig('/nope/business.yaml'), (e: unknown) => isAppError(e, 'CONFIG_INVALID') && /\/nope\/business\.yaml: cannot read/.test(e.message));
   });

@@ -180,7 +180,7 @@ describe('LLM classifier in the pipeline (mock model)', () => {
 
     await pipeline.run(input('ecco la mia carta 4111 1111 1111 1111'));
     const redacted = promptOf(model.doGenerateCalls[1]);
-    assert.deepEqual(redacted.user, [{ type: 'text', text: 'ecco la mia carta [CARD]' }]);
+    assert.deepEqual(redacted.user, [{ type: 'text', text: 'ecco la mia carta [CARD_1]' }]);
   });
 
   it('max_candidates offers only the intents the classifier ranks highest', async () => {

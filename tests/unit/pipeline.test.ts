@@ -91,7 +91,7 @@ describe('runTurn on the demo salon (conversation script)', () => {
     assert.equal(result.storedText, 'ecco la mia carta [CARD] per la caparra');
     assert.equal(result.inputVerdicts[0]?.action, 'rewrite');
     assert.doesNotMatch(allText(result.replies), /4111/);
-    assert.equal(replyText(result.replies[0] as Reply), business.texts.card_warning?.it);
+    assert.equal(replyText(result.replies[0] as Reply), business.texts.personal_data_warning?.it);
   });
 
   it('small talk is answered with no model: thanks by the thanks intent, "ok" and emoji with a reaction', async () => {
@@ -114,7 +114,7 @@ describe('runTurn on the demo salon (conversation script)', () => {
   it('a card number with nothing else understood: the warning, then a person takes over', async () => {
     const result = await pipeline.run(input('la mia carta è 4111 1111 1111 1111'));
     assert.equal(result.route, 'human');
-    assert.deepEqual(result.replies.map(replyText), [business.texts.card_warning?.it, business.texts.handoff.it]);
+    assert.deepEqual(result.replies.map(replyText), [business.texts.personal_data_warning?.it, business.texts.handoff.it]);
   });
 
   it('records per-stage latency and zero model cost', async () => {

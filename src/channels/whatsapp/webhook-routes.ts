@@ -10,7 +10,8 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ErrorCode } from '../../core/errors.ts';
-import type { Clock, Logger } from '../../core/ports.ts';
+import type { InboundMessage } from '../../core/message.ts';
+import type { Clock, Logger, OriginalMessages } from '../../core/ports.ts';
 import type { Store } from '../../core/store.ts';
 import { verifyHandshake } from './handshake.ts';
 import { normalizeNotification } from './normalize.ts';
@@ -28,8 +29,10 @@ export interface WebhookDeps {
   logger: Logger;
   /** Called after the 200 with the conversations that have new pending messages. */
   onConversations(conversationIds: string[]): void;
-  /** Applied to every free-text string before anything is stored (the guard's card-number redaction). */
+  /** Applied to every free-text string before anything is stored (the guard's personal-data redaction). */
   redactText?: (text: string) => string;
+  /** Given the unredacted messages whose text the redaction changed (memory only). */
+  originals?: OriginalMessages;
 }
 
 export function webhookRoutes(deps: WebhookDeps): Hono {
@@ -71,6 +74,7 @@ async function receive(c: Context, deps: WebhookDeps): Promise<Response> {
   const normalized = normalizeNotification(redaction.value);
   if (!normalized.ok) return fail(c, 400, normalized.code, normalized.reason);
   const { messages, statuses, errors, others } = normalized.notification;
+  if (redaction.changed && deps.originals) keepOriginals(body, messages, deps.originals);
   const now = deps.clock.now();
   await deps.store.appendWebhook(redaction.changed ? JSON.stringify(redaction.value) : text, now);
   const ingested = await deps.store.ingestInbound(messages, now);
@@ -86,6 +90,17 @@ async function receive(c: Context, deps: WebhookDeps): Promise<Response> {
     duplicates: ingested.duplicates.length,
     statuses_applied: applied,
   });
+}
+
+/** The unredacted form of every message the redaction changed, for the in-memory originals. */
+function keepOriginals(body: unknown, redacted: readonly InboundMessage[], originals: OriginalMessages): void {
+  const raw = normalizeNotification(body);
+  if (!raw.ok) return;
+  const byId = new Map(redacted.map((m) => [m.id, m]));
+  for (const message of raw.notification.messages) {
+    const stored = byId.get(message.id);
+    if (stored && JSON.stringify(stored.content) !== JSON.stringify(message.content)) originals.keep(message);
+  }
 }
 
 function fail(c: Context, status: 400 | 401 | 413, code: ErrorCode, message: string): Response {

@@ -3,11 +3,10 @@
  * `centralino guard eval` command, the benchmark). Each detector is a pure function of its
  * text: no network, no exceptions for bad input, results as data.
  */
+import type { PiiType } from '../../core/personal-data.ts';
 import type { Span } from '../../core/turn.ts';
 
-/** The kinds of personal data the PII rail finds; the names are the eval file's `type`s. */
-export const PII_TYPES = ['IBAN', 'CREDIT_CARD', 'IT_FISCAL_CODE', 'IT_VAT', 'DE_TAX_ID', 'PHONE', 'EMAIL', 'DATE_OF_BIRTH', 'SECRET'] as const;
-export type PiiType = (typeof PII_TYPES)[number];
+export { NEVER_RESTORED, PII_TYPES, type PiiType } from '../../core/personal-data.ts';
 
 export interface PiiSpan extends Span {
   type: PiiType;

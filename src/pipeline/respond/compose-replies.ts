@@ -53,8 +53,16 @@ export class ReplyComposer {
     return [{ kind: 'text', body: this.text(this.config.texts.unsupported) }];
   }
 
-  cardWarning(): Reply[] {
-    const body = this.text(this.config.texts.card_warning);
+  personalDataWarning(): Reply[] {
+    return this.optional(this.config.texts.personal_data_warning);
+  }
+
+  distress(): Reply[] {
+    return this.optional(this.config.texts.distress);
+  }
+
+  private optional(texts: Record<string, string> | undefined): Reply[] {
+    const body = this.text(texts);
     return body ? [{ kind: 'text', body }] : [];
   }
 

@@ -2,10 +2,12 @@
  * Tier 3 for this stage of the product: model-free answers only. The route comes from
  * the intent's config; routes that need a model or a tool (knowledge, economy, premium,
  * secure_flow) answer with the intent's approved text when it has one, otherwise the
- * turn goes to a person — nothing pretends to be generated.
+ * turn goes to a person — nothing pretends to be generated. Every draft says where its
+ * words came from (`sources`) so the output rails can check its claims.
  */
 import type { BusinessConfig } from '../../config/business-schema.ts';
 import type { Reply } from '../../core/reply.ts';
+import { replyText } from '../../core/reply.ts';
 import { OUT_OF_SCOPE, SMALL_TALK_INTENT, type Route, type Understanding } from '../../core/turn.ts';
 import { ReplyComposer } from './compose-replies.ts';
 
@@ -14,24 +16,39 @@ export interface RespondInput {
   /** The customer's message being answered (a reaction needs it). */
   messageId?: string;
   readable: boolean;
-  /** The input rails found something the customer should be warned about (card numbers). */
-  warnAboutCard: boolean;
+  /** The input rails found personal data the customer should be warned about (cards, IBAN, secrets…). */
+  warnAboutPersonalData: boolean;
+  /** The input rails want a person (abuse, distress, an injection under `guard.injection: handoff`). */
+  handoff?: { distress: boolean };
 }
 
 export interface RespondResult {
   route: Route;
   replies: Reply[];
+  /** Where the words of the replies came from: `approved` texts of the config (a model draft is `model`). */
+  origin: 'approved' | 'model';
+  /** The texts the replies were built from, for the claims check. */
+  sources: string[];
 }
+
+type Choice = Pick<RespondResult, 'route' | 'replies'>;
 
 export function respond(input: RespondInput, config: BusinessConfig): RespondResult {
   const compose = new ReplyComposer(config, input.understanding.language);
-  const warning = input.warnAboutCard ? compose.cardWarning() : [];
-  // A card number and nothing else understood: most likely a payment question — a person takes it.
-  const result = input.warnAboutCard && input.understanding.intent === OUT_OF_SCOPE ? { route: 'human' as const, replies: compose.handoff() } : chooseReplies(input, config, compose);
-  return { route: result.route, replies: [...warning, ...result.replies] };
+  const warning = input.warnAboutPersonalData ? compose.personalDataWarning() : [];
+  const result = chooseFirst(input, config, compose);
+  const replies = [...warning, ...result.replies];
+  return { route: result.route, replies, origin: 'approved', sources: replies.map(replyText).filter((text) => text !== '') };
 }
 
-function chooseReplies(input: RespondInput, config: BusinessConfig, compose: ReplyComposer): RespondResult {
+function chooseFirst(input: RespondInput, config: BusinessConfig, compose: ReplyComposer): Choice {
+  if (input.handoff) return { route: 'human', replies: [...(input.handoff.distress ? compose.distress() : []), ...compose.handoff()] };
+  // Personal data and nothing else understood: most likely a payment question — a person takes it.
+  if (input.warnAboutPersonalData && input.understanding.intent === OUT_OF_SCOPE) return { route: 'human', replies: compose.handoff() };
+  return chooseReplies(input, config, compose);
+}
+
+function chooseReplies(input: RespondInput, config: BusinessConfig, compose: ReplyComposer): Choice {
   if (!input.readable) return { route: 'approved_text', replies: compose.unsupported() };
   const { intent, candidates, smallTalk } = input.understanding;
   if (intent === SMALL_TALK_INTENT) return { route: 'approved_text', replies: smallTalkReaction(input.messageId, smallTalk) };

@@ -1,0 +1,139 @@
+/**
+ * `npm run bench:guard`: tier 2 measured, not hoped for.
+ *  1. Latency of the input plus output rails together, per message, on one core (target p99 < 1 ms).
+ *  2. Checksum-validated identifiers (cards, IBAN, codice fiscale, Steuer-ID) written in
+ *     it/de/en messages: recall (target ≥ 99.5 %) and reports of the same identifiers with a
+ *     wrong check digit (target 0).
+ *  3. The `guard eval` figures of the red-team corpus under tests/fixtures/guard/ and of
+ *     ../shared/guard/injection-train.jsonl (seen by the injection rail's tuning: not held out).
+ * Writes bench/results/guard.json. No network call anywhere.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { evaluateGuard, type GuardEvalMode, type GuardEvalReport } from '../src/cli/guard/eval-command.ts';
+import { productDetectors } from '../src/cli/guard/product-detectors.ts';
+import { guardInput } from '../src/pipeline/guard/input-rails.ts';
+import { guardOutput, type Draft } from '../src/pipeline/guard/output-rails.ts';
+import { findPersonalData } from '../src/pipeline/guard/pii/find-personal-data.ts';
+import { identifiers, type Identifier } from './guard/identifiers.ts';
+import { summarize, type Summary } from './stats.ts';
+
+const FIXTURES = 'tests/fixtures/guard';
+const SHARED_INJECTION = '../shared/guard/injection-train.jsonl';
+
+const TEMPLATES = [
+  'il mio IBAN è {x}, potete fare il rimborso lì?',
+  'ecco i dati: {x}',
+  'Codice fiscale {x} per la fattura grazie',
+  'carta {x} scadenza 12/27',
+  'Meine Nummer: {x}. Danke!',
+  'bitte auf {x} überweisen',
+  'Steuer-ID {x}',
+  'my card is {x} exp 11/28 cvv 123',
+  'here you go {x}',
+  '{x}',
+];
+
+function jsonLines(file: string): Record<string, unknown>[] {
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+function messages(ids: Identifier[]): string[] {
+  const texts: string[] = [];
+  for (const file of ['pii-cases.jsonl', 'injection-cases.jsonl', 'abuse-cases.jsonl']) {
+    if (existsSync(`${FIXTURES}/${file}`)) texts.push(...jsonLines(`${FIXTURES}/${file}`).map((l) => String(l.text)));
+  }
+  if (existsSync(SHARED_INJECTION)) texts.push(...jsonLines(SHARED_INJECTION).map((l) => String(l.text)));
+  texts.push(...ids.slice(0, 400).map((id, i) => (TEMPLATES[i % TEMPLATES.length] ?? '{x}').replace('{x}', id.written)));
+  return texts;
+}
+
+function drafts(): Draft[] {
+  const file = `${FIXTURES}/claims-cases.jsonl`;
+  const lines = existsSync(file) ? jsonLines(file) : [{ draft: 'Il taglio costa 35 €.', sources: ['Taglio donna: 35 €'] }];
+  return lines.map((l) => ({ replies: [{ kind: 'text', body: String(l.draft) }], origin: 'model', sources: (l.sources as string[]) ?? [] }));
+}
+
+/** Input rails on the message plus output rails on a draft, timed together, several rounds. */
+function latency(texts: string[], ds: Draft[]): Summary & { messages: number; mean_chars: number } {
+  const context = { language: 'it', formality: 'informal' as const, locked: false, restore: new Set<never>(), vault: [] };
+  const once = (i: number) => {
+    guardInput(texts[i] ?? '', { injection: 'block' });
+    guardOutput(ds[i % ds.length] as Draft, context);
+  };
+  for (let i = 0; i < texts.length; i++) once(i); // warm-up
+  const samples: number[] = [];
+  const started = performance.now();
+  for (let round = 0; round < 5; round++) {
+    for (let i = 0; i < texts.length; i++) {
+      const t0 = performance.now();
+      once(i);
+      samples.push(performance.now() - t0);
+    }
+  }
+  const wall = performance.now() - started;
+  const meanChars = Math.round(texts.reduce((n, t) => n + t.length, 0) / texts.length);
+  return { ...summarize(samples, wall), messages: texts.length, mean_chars: meanChars };
+}
+
+interface ChecksumRow {
+  type: string;
+  n: number;
+  recall: number;
+  wrong_check_reported: number;
+  wrong_check_reported_as_other_type: number;
+}
+
+function checksums(ids: Identifier[]): ChecksumRow[] {
+  const types = [...new Set(ids.map((id) => id.type))];
+  return types.map((type) => {
+    const mine = ids.filter((id) => id.type === type);
+    let found = 0;
+    let wrongSame = 0;
+    let wrongOther = 0;
+    mine.forEach((id, i) => {
+      const template = TEMPLATES[i % TEMPLATES.length] ?? '{x}';
+      const at = template.indexOf('{x}');
+      const hit = (text: string, written: string) => findPersonalData(text).filter((s) => s.start < at + written.length && s.end > at);
+      if (hit(template.replace('{x}', id.written), id.written).some((s) => s.type === type)) found++;
+      const wrong = hit(template.replace('{x}', id.writtenInvalid), id.writtenInvalid);
+      if (wrong.some((s) => s.type === type)) wrongSame++;
+      else if (wrong.length > 0) wrongOther++;
+    });
+    return { type, n: mine.length, recall: found / mine.length, wrong_check_reported: wrongSame, wrong_check_reported_as_other_type: wrongOther };
+  });
+}
+
+function evaluations(): { data: string; report: GuardEvalReport }[] {
+  const runs: [GuardEvalMode, string][] = [
+    ['injection', `${FIXTURES}/injection-cases.jsonl`],
+    ['pii', `${FIXTURES}/pii-cases.jsonl`],
+    ['claims', `${FIXTURES}/claims-cases.jsonl`],
+    ['injection', SHARED_INJECTION],
+  ];
+  return runs.filter(([, file]) => existsSync(file)).map(([mode, data]) => ({ data, report: evaluateGuard(mode, data, productDetectors) }));
+}
+
+const pct = (x: number) => (Number.isNaN(x) ? '—' : `${(x * 100).toFixed(1)} %`);
+
+function main(): void {
+  const ids = identifiers(20261125, 2500);
+  const lat = latency(messages(ids), drafts());
+  console.log(`\ninput + output rails per message (${lat.messages} messages × 5 rounds, mean ${lat.mean_chars} chars, one core):`);
+  console.log(`  p50 ${lat.p50_ms} ms   p99 ${lat.p99_ms} ms   max ${lat.max_ms} ms   ${lat.per_second} messages/s   (target p99 < 1 ms)`);
+  const sums = checksums(ids);
+  console.log('\nchecksum-validated identifiers in messages (target recall ≥ 99.5 %, 0 wrong-check reports):');
+  for (const r of sums) console.log(`  ${r.type.padEnd(15)} n=${r.n}  recall ${pct(r.recall)}  wrong check reported ${r.wrong_check_reported} (as another type: ${r.wrong_check_reported_as_other_type})`);
+  const evals = evaluations();
+  console.log('\nguard eval (precision / recall / F1 / FPR, messages/s):');
+  for (const { data, report: r } of evals) {
+    console.log(`  ${r.mode.padEnd(9)} ${data}: ${pct(r.precision)} / ${pct(r.recall)} / ${pct(r.f1)} / ${pct(r.fpr)}  ${r.messages_per_second}/s`);
+    for (const [lang, s] of Object.entries(r.by_lang)) console.log(`      ${lang}: recall ${pct(s.recall)}  FPR ${pct(s.fpr)}  (${s.support.positives}+/${s.support.negatives}-)`);
+  }
+  mkdirSync('bench/results', { recursive: true });
+  const result = { measured_at: new Date().toISOString(), node: process.version, latency: lat, checksums: sums, evaluations: evals.map(({ data, report }) => ({ data, ...report, mistakes: report.mistakes.length })) };
+  writeFileSync('bench/results/guard.json', `${JSON.stringify(result, null, 2)}\n`);
+  console.log('\nwrote bench/results/guard.json');
+}
+
+main();

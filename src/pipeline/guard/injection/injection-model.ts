@@ -1,0 +1,116 @@
+/**
+ * The learned half of the injection rail: our own n-gram classifier (src/text/classifier,
+ * docs/decisions/0006-intent-classifier.md) with two labels, `injection` and `benign`,
+ * trained by `npx node bench/guard-injection-train.ts` on the deepset/prompt-injections
+ * train split and the rail's own Italian/German/English corpus (corpus/*.jsonl), and
+ * committed as `injection-model.json` with the threshold chosen by cross-validation
+ * (docs/decisions/0008-injection-rail.md). Read once, on first use.
+ */
+import { readFileSync } from 'node:fs';
+import { loadIntentModel } from '../../../text/classifier/intent-model.ts';
+import type { IntentModel } from '../../../text/classifier/types.ts';
+import type { PreparedText } from './injection-text.ts';
+
+export const INJECTION_MODEL_FORMAT = 'centralino-injection-model';
+export const INJECTION_LABEL = 'injection';
+export const BENIGN_LABEL = 'benign';
+export const INJECTION_MODEL_URL = new URL('./injection-model.json', import.meta.url);
+
+/** What `injection-model.json` holds. */
+export interface InjectionModelArtifact {
+  format: typeof INJECTION_MODEL_FORMAT;
+  /** P(injection) at or above which the model alone calls a message of at least `minWords` words an injection. */
+  threshold: number;
+  /** The same for shorter messages, where n-grams are less reliable (above 1: the rules decide alone). */
+  shortThreshold: number;
+  minWords: number;
+  /** How it was made (sources, counts, seed), for the record. */
+  trainedOn: Record<string, unknown>;
+  model: unknown;
+}
+
+export interface ModelSettings {
+  threshold: number;
+  shortThreshold: number;
+  minWords: number;
+}
+
+export interface InjectionModel extends ModelSettings {
+  model: IntentModel;
+}
+
+let loaded: InjectionModel | undefined;
+
+/** The committed model; throws if the artifact is missing or corrupt (a packaging error). */
+export function injectionModel(): InjectionModel {
+  if (loaded) return loaded;
+  const artifact = JSON.parse(readFileSync(INJECTION_MODEL_URL, 'utf8')) as Partial<InjectionModelArtifact>;
+  const { format, threshold, shortThreshold, minWords } = artifact;
+  if (format !== INJECTION_MODEL_FORMAT || typeof threshold !== 'number' || typeof shortThreshold !== 'number' || typeof minWords !== 'number') {
+    throw new Error(`${INJECTION_MODEL_URL.pathname} is not a ${INJECTION_MODEL_FORMAT} artifact`);
+  }
+  loaded = { model: loadIntentModel(artifact.model), threshold, shortThreshold, minWords };
+  return loaded;
+}
+
+/** What the model reads: the rules' prepared form (folded, de-obfuscated). */
+export function modelInput(prepared: PreparedText): string {
+  return prepared.text;
+}
+
+/** Words of a prepared message (sentence marks not counted). */
+export function wordCount(prepared: PreparedText): number {
+  let words = 0;
+  for (const w of prepared.text.split(' ')) if (w !== '.' && w !== '') words++;
+  return words;
+}
+
+/**
+ * Words an injection can hardly do without (verbs that command or set aside, the assistant's
+ * set-up, roles, modes, dictated output), in the prepared form, in the three languages. The
+ * model may flag a message only if it has one: an n-gram model alone also reacts to the
+ * texture of a question ("what did you just say"), which halves its false positives at a
+ * cost of under one point of recall (docs/decisions/0008-injection-rail.md).
+ */
+const CUE = new RegExp(
+  '\\b(?:ignor[a-z]*|forget|forgot|vergiss[a-z]*|vergess[a-z]*|dimentic[a-z]*|scord[a-z]*|disregard|instruction[a-z]*|istruzion[a-z]*|anweisung[a-z]*|' +
+    'rules?|regol[a-z]*|regeln?|prompt[a-z]*|system[a-z]*|sistema|pretend[a-z]*|finta|fingi|role|ruolo|rolle|act|acting|agisci|handle|modus|mode|modalita|' +
+    'now|ora|adesso|jetzt|nun|write|scrivi|schreib[a-z]*|say|sag|sage|output|print|stampa|reveal|rivela[a-z]*|verrat[a-z]*|repeat|ripeti[a-z]*|wiederhol[a-z]*|' +
+    'task|compito|aufgabe[a-z]*|you are|sei|du bist|new|nuov[a-z]|neue?n?|stop|stopp|basta|admin[a-z]*|developer|sviluppat[a-z]*|entwickl[a-z]*|filter[a-z]*|' +
+    'filtr[a-z]*|restrict[a-z]*|restriz[a-z]*|einschrank[a-z]*|limit[a-z]*|grenz[a-z]*|secret|segret[a-z]*|geheim[a-z]*|hate|odi|hasst|imagine|immagina|' +
+    'stell dir vor|from now|d ora|ab sofort|documents?|context|kontext|contesto|articles?|formul[a-z]*|state|dichiara|behaupt[a-z]*|generate|genera|' +
+    'generier[a-z]*|headline|essay|poem|manifest[a-z]*|gedicht|poesia|aufsatz|assistant|assistente|assistenz|assistent|bot|chatbot|ai|ia|ki|' +
+    'hacker|pirate|pirata|pirat|dan|gpt|chatgpt|tu sia|tu fossi|you re|you were|du warst|du warest|persona|character|personaggio|figur|' +
+    'from today|da oggi|ab heute)\\b',
+);
+
+/**
+ * The customer talking about their own things or about the business's rules for a topic
+ * ("forget everything I said", "le istruzioni per il reso", "meine letzte Nachricht"): the
+ * model may not flag these (a rule still may). Its n-grams see "forget everything" or
+ * "regole" and miss who owns them.
+ */
+const CUSTOMER_TOPIC = new RegExp(
+  '\\b(?:i (?:said|wrote|sent|asked|meant)|what i (?:said|wrote)|ti ho (?:scritto|detto|mandato|chiesto)|vi ho (?:scritto|detto|mandato|chiesto)|' +
+    'ich (?:gesagt|geschrieben|geschickt|gefragt)|(?:my|mio|mia|miei|mie|mein|meine|meinen|meiner) (?:last |previous |earlier |ultim[oa] |letzte[nr]? )?' +
+    '(?:message|messages|order|email|mail|request|question|messaggio|ordine|richiesta|domanda|nachricht|bestellung|anfrage|frage)|' +
+    '(?:rules|instructions|regole|istruzioni|regeln|anweisungen|anleitung|policy|politica) (?:for|per|fur|zur|zum|on|about)(?! (?:you|te|dich|ti|the system|il sistema|das system)\\b)|' +
+    '(?:quali|quale|what|which|welche|welcher) (?:sono le |are the |sind die )?(?:rules|regole|regeln|instructions|istruzioni|anweisungen|conditions|condizioni|bedingungen)|' +
+    '(?:sei|bist du|are you) (?:un |ein |a |an )?(?:bot|robot|assistente virtuale|virtueller assistent|virtual assistant|human|persona|mensch|real person))\\b',
+);
+
+/** Whether the prepared message has a word the model needs, and no sign that it is about the customer's own things. */
+export function hasCue(prepared: PreparedText): boolean {
+  return CUE.test(prepared.text) && !CUSTOMER_TOPIC.test(prepared.text);
+}
+
+/** The model's verdict: a cue word, and P(injection) at or above the threshold for the message's length. */
+export function modelFlags(p: number, words: number, cue: boolean, settings: ModelSettings): boolean {
+  return cue && p >= (words >= settings.minWords ? settings.threshold : settings.shortThreshold);
+}
+
+/** P(injection) of a prepared message under `model`. */
+export function injectionProbability(model: IntentModel, prepared: PreparedText): number {
+  for (const p of model.predict(modelInput(prepared))) if (p.label === INJECTION_LABEL) return p.score;
+  return 0;
+}

@@ -1,0 +1,66 @@
+/**
+ * All the personal data in a text, every kind at once: sorted by start, never overlapping.
+ * When two findings overlap the stronger one stays: first the checksum-validated kinds (IBAN,
+ * card, codice fiscale, partita IVA, Steuer-ID), then a named secret, then e-mail, date of
+ * birth and phone; between equals the longer, then the earlier. So a card is never also
+ * a phone, and the digits of an IBAN are not a Steuer-ID.
+ */
+import type { PiiSpan, PiiType } from '../guard-types.ts';
+import { findCardNumbers } from './card-numbers.ts';
+import { findDatesOfBirth } from './date-of-birth.ts';
+import { findEmails } from './email.ts';
+import { findFiscalCodes } from './fiscal-code.ts';
+import { findIbans } from './iban.ts';
+import { findPhoneNumbers } from './phone-numbers.ts';
+import { findSecrets } from './secrets.ts';
+import { findGermanTaxIds } from './tax-id.ts';
+import { findVatNumbers } from './vat-number.ts';
+
+/** Lower wins an overlap. */
+const STRENGTH: Record<PiiType, number> = {
+  IBAN: 0,
+  CREDIT_CARD: 0,
+  IT_FISCAL_CODE: 0,
+  IT_VAT: 0,
+  DE_TAX_ID: 1,
+  SECRET: 2,
+  EMAIL: 3,
+  DATE_OF_BIRTH: 4,
+  PHONE: 5,
+};
+
+const DETECTORS: readonly ((text: string) => PiiSpan[])[] = [
+  findIbans,
+  findCardNumbers,
+  findFiscalCodes,
+  findVatNumbers,
+  findGermanTaxIds,
+  findSecrets,
+  findEmails,
+  findPhoneNumbers,
+  findDatesOfBirth,
+];
+
+const DIGIT_OR_AT = /[\d@]/;
+
+export function findPersonalData(text: string): PiiSpan[] {
+  // Every kind needs a digit or an `@`, except a fiscal code (letters may stand for its digits) and a password.
+  const candidates: PiiSpan[] = [];
+  const cheap = !DIGIT_OR_AT.test(text);
+  for (const detect of DETECTORS) {
+    if (cheap && detect !== findFiscalCodes && detect !== findSecrets) continue;
+    for (const span of detect(text)) candidates.push(span);
+  }
+  return withoutOverlaps(candidates);
+}
+
+/** Keeps the strongest of every group of overlapping spans; the result is sorted by start. */
+export function withoutOverlaps(spans: readonly PiiSpan[]): PiiSpan[] {
+  if (spans.length < 2) return [...spans];
+  const ranked = [...spans].sort((a, b) => STRENGTH[a.type] - STRENGTH[b.type] || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: PiiSpan[] = [];
+  for (const span of ranked) {
+    if (!kept.some((other) => other.start < span.end && span.start < other.end)) kept.push(span);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
