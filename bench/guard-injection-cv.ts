@@ -14,7 +14,7 @@
  *   examples, BANKING77 and CLINC150 test queries).
  * `--grid` compares thresholds, `--variants` model settings, `--no-cue` drops the cue-word gate.
  */
-import { assignGroupFolds, corpusRows, customerPool, englishServicePool, fixtureRows, holdoutRows, INJECTION_MODEL_CONFIG, INJECTION_SETTINGS, SERVICE_SAMPLE, serviceSample, sharedRows, trainInjectionModel, type Row } from './guard-injection-data.ts';
+import { assignGroupFolds, corpusRows, customerPool, englishServicePool, fixtureRows, holdout2Rows, holdoutRows, INJECTION_MODEL_CONFIG, INJECTION_SETTINGS, SERVICE_SAMPLE, serviceSample, sharedRows, trainInjectionModel, type Row } from './guard-injection-data.ts';
 import { withOverrides, type ModelConfig } from '../src/text/classifier/model-config.ts';
 import type { IntentModel } from '../src/text/classifier/types.ts';
 import { prepareText } from '../src/pipeline/guard/injection/injection-text.ts';
@@ -141,6 +141,7 @@ function main(): void {
   report(`Grouped ${FOLDS}-fold cross-validation (threshold ${s.threshold}, ${s.shortThreshold} under ${s.minWords} words)`, scored, s);
   report('Red-team fixture, model trained on all rows (never on these)', fixtureRows().map((r) => score(model, r)), s);
   report('Held-out cases (corpus/holdout.jsonl), model trained on all rows (never on these)', holdoutRows().map((r) => score(model, r)), s);
+  report('Second held-out set (corpus/holdout-2.jsonl), model trained on all rows (never on these)', holdout2Rows().map((r) => score(model, r)), s);
   report('Everyday customer messages (all benign), model trained on all rows', pools, s);
 }
 

@@ -64,6 +64,11 @@ export function holdoutRows(): Row[] {
   return readJsonl(new URL('holdout.jsonl', CORPUS_DIR), 'holdout');
 }
 
+/** The second held-out set (corpus/holdout-2.jsonl, 180 rows): written before the round-2 changes were measured, never trained on. */
+export function holdout2Rows(): Row[] {
+  return readJsonl(new URL('holdout-2.jsonl', CORPUS_DIR), 'holdout-2');
+}
+
 /** Everyday customer messages (all benign): the language-id fixture and the demo business's examples. */
 export function customerPool(): Row[] {
   const fixture = readFileSync(new URL('../tests/fixtures/language-id.jsonl', import.meta.url), 'utf8')

@@ -16,6 +16,7 @@ import { guardInput } from '../src/pipeline/guard/input-rails.ts';
 import { guardOutput, type Draft } from '../src/pipeline/guard/output-rails.ts';
 import { findPersonalData } from '../src/pipeline/guard/pii/find-personal-data.ts';
 import { identifiers, type Identifier } from './guard/identifiers.ts';
+import { replaceReadmeSection } from './readme-section.ts';
 import { summarize, type Summary } from './stats.ts';
 
 const FIXTURES = 'tests/fixtures/guard';
@@ -116,6 +117,27 @@ function evaluations(): { data: string; report: GuardEvalReport }[] {
 
 const pct = (x: number) => (Number.isNaN(x) ? '—' : `${(x * 100).toFixed(1)} %`);
 
+function readmeBlock(lat: ReturnType<typeof latency>, sums: ChecksumRow[], evals: { data: string; report: GuardEvalReport }[]): string {
+  const rows = [
+    '<!-- guard-bench:start -->',
+    `Measured by \`npm run bench:guard\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}, one core; bench/results/guard.json):`,
+    '',
+    `- input + output rails per message: p50 ${lat.p50_ms} ms, **p99 ${lat.p99_ms} ms**, ${lat.per_second} messages/s (${lat.messages} messages, mean ${lat.mean_chars} characters)`,
+    ...sums.map((r) => `- ${r.type}: recall ${pct(r.recall)} of ${r.n} generated in messages; the same with a wrong check digit reported as ${r.type}: ${r.wrong_check_reported}${r.wrong_check_reported_as_other_type > 0 ? ` (as another kind, e.g. a phone number: ${r.wrong_check_reported_as_other_type})` : ''}`),
+    '',
+    '| data | mode | precision | recall | F1 | FPR | it recall / FPR | de recall / FPR | en recall / FPR |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...evals.map(({ data, report: r }) => {
+      const lang = (l: string) => (r.by_lang[l] ? `${pct(r.by_lang[l].recall)} / ${pct(r.by_lang[l].fpr)}` : '–');
+      return `| \`${data}\` | ${r.mode} | ${pct(r.precision)} | ${pct(r.recall)} | ${pct(r.f1)} | ${pct(r.fpr)} | ${lang('it')} | ${lang('de')} | ${lang('en')} |`;
+    }),
+    '',
+    'The red-team files under `tests/fixtures/guard/` were written by us and are asserted line by line in the tests; `injection-train.jsonl` was used to train the injection model (not held out). Estimates on unseen wordings are in docs/decisions/0008-injection-rail.md.',
+    '<!-- guard-bench:end -->',
+  ];
+  return rows.join('\n');
+}
+
 function main(): void {
   const ids = identifiers(20261125, 2500);
   const lat = latency(messages(ids), drafts());
@@ -134,6 +156,7 @@ function main(): void {
   const result = { measured_at: new Date().toISOString(), node: process.version, latency: lat, checksums: sums, evaluations: evals.map(({ data, report }) => ({ data, ...report, mistakes: report.mistakes.length })) };
   writeFileSync('bench/results/guard.json', `${JSON.stringify(result, null, 2)}\n`);
   console.log('\nwrote bench/results/guard.json');
+  if (replaceReadmeSection('README.md', '<!-- guard-bench:start -->', '<!-- guard-bench:end -->', readmeBlock(lat, sums, evals))) console.log('updated the README section between <!-- guard-bench:start --> and <!-- guard-bench:end -->');
 }
 
 main();

@@ -14,6 +14,7 @@ import { createConversationWorker, type ConversationWorker } from './conversatio
 import { systemClock, type Clock, type Logger } from './core/ports.ts';
 import type { Reply } from './core/reply.ts';
 import type { Store } from './core/store.ts';
+import { approvedTextToneIssues } from './pipeline/guard/approved-texts-tone.ts';
 import { redactPersonalData } from './pipeline/guard/pii/redact-personal-data.ts';
 import { createPipeline, type Pipeline } from './pipeline/run-turn.ts';
 import { createMemoryOriginals } from './storage/memory-originals.ts';
@@ -70,6 +71,9 @@ async function buildPipeline(business: BusinessConfig, cache: ModelCache, option
   if (model) {
     const { precision, coverage, met, trainSeconds } = model.report;
     options.logger.info({ fromCache: model.fromCache, threshold: model.threshold, precision, coverage, targetMet: met, trainSeconds }, 'intent model ready');
+  }
+  for (const issue of approvedTextToneIssues(business)) {
+    options.logger.warn(issue, `${issue.path}: "${issue.found}" does not match profile.tone ${business.profile.tone} (${issue.rule})`);
   }
   const llm = llmClassifierFromConfig(business, process.env);
   const pipeline = createPipeline(business, { ...(model ? { classifier: modelClassifier(model.model, model.threshold) } : {}), ...(llm ? { llm } : {}) });

@@ -1,6 +1,7 @@
 /** Markdown tables of the NLU benchmark, the "where ours is not ahead" sentence, and the README section. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { SETS, type SetId } from './datasets.ts';
+import { replaceReadmeSection } from '../readme-section.ts';
 import type { SetResult } from './results.ts';
 import type { SystemName } from './system.ts';
 
@@ -149,16 +150,9 @@ export function readmeBlock(section: ReadmeSection): string {
 
 /** Replaces the text between the markers (adding heading and markers at the end if missing). */
 export function updateReadme(path: string, block: string): void {
+  if (replaceReadmeSection(path, README_START, README_END, block)) return;
   const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
-  const start = text.indexOf(README_START);
-  const end = text.indexOf(README_END);
-  let next: string;
-  if (start >= 0 && end > start) {
-    next = text.slice(0, start) + block + text.slice(end + README_END.length);
-  } else {
-    next = `${text.replace(/\s*$/, '')}\n\n${README_HEADING}\n\n${block}\n`;
-  }
-  writeFileSync(path, next);
+  writeFileSync(path, `${text.replace(/\s*$/, '')}\n\n${README_HEADING}\n\n${block}\n`);
 }
 
 /** Facts from the systems' extras that the tables leave out. */
