@@ -94,8 +94,8 @@ function report(title: string, scored: readonly Scored[], settings: ModelSetting
 /** Per language of the CV rows: the worst recall and the worst FPR; and the pools' FPR. */
 function grid(scored: readonly Scored[], pools: readonly Scored[]): void {
   console.log('| threshold (≥ minWords) | short threshold | minWords | CV recall it / de / en | CV FPR it / de / en | pools FPR |\n|---|---|---|---|---|---|');
-  for (const threshold of [0.8, 0.85, 0.9, 0.93]) {
-    for (const shortThreshold of [0.9, 0.93, 0.95, 0.97, 1.01]) {
+  for (const threshold of [0.7, 0.75, 0.8, 0.85, 0.9]) {
+    for (const shortThreshold of [0.75, 0.8, 0.85, 0.9, 0.95]) {
       for (const minWords of [4, 6, 8]) {
         if (shortThreshold < threshold) continue;
         const settings = { threshold, shortThreshold, minWords };

@@ -27,10 +27,10 @@ const CORPUS_DIR = new URL('../src/pipeline/guard/injection/corpus/', import.met
 const FIXTURE = new URL('../tests/fixtures/guard/injection-cases.jsonl', import.meta.url);
 export const CORPUS_LANGUAGES = ['it', 'de', 'en'] as const;
 export const SEED = 1;
-/** English service queries added to the benign training rows (0: none, the choice; INJECTION_SERVICE=1000 to compare). */
-export const SERVICE_SAMPLE = Number(process.env.INJECTION_SERVICE ?? 0);
+/** English service queries (BANKING77/CLINC150 train split) added to the benign training rows: 1000, the round-2 choice (INJECTION_SERVICE=0 to compare). */
+export const SERVICE_SAMPLE = Number(process.env.INJECTION_SERVICE ?? 1000);
 /** When the model alone flags a message (chosen by `bench/guard-injection-cv.ts --grid`). */
-export const INJECTION_SETTINGS: ModelSettings = { threshold: 0.8, shortThreshold: 0.95, minWords: 8 };
+export const INJECTION_SETTINGS: ModelSettings = { threshold: 0.8, shortThreshold: 0.9, minWords: 8 };
 
 /** The settings of the injection model (chosen by `bench/guard-injection-cv.ts --variants`). */
 export const INJECTION_MODEL_CONFIG = withOverrides({ keepWeights: 0.3, vectorizer: { wordNgrams: 3, minDf: 2 } });

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { loadIntentModel } from '../../../text/classifier/intent-model.ts';
 import type { IntentModel } from '../../../text/classifier/types.ts';
 import type { PreparedText } from './injection-text.ts';
+import { conceptWords } from './injection-concepts.ts';
 
 export const INJECTION_MODEL_FORMAT = 'centralino-injection-model';
 export const INJECTION_LABEL = 'injection';
@@ -53,9 +54,10 @@ export function injectionModel(): InjectionModel {
   return loaded;
 }
 
-/** What the model reads: the rules' prepared form (folded, de-obfuscated). */
+/** What the model reads: the rules' prepared form (folded, de-obfuscated), then its concept words (injection-concepts.ts). */
 export function modelInput(prepared: PreparedText): string {
-  return prepared.text;
+  const concepts = conceptWords(prepared.text);
+  return concepts === '' ? prepared.text : `${prepared.text} . ${concepts}`;
 }
 
 /** Words of a prepared message (sentence marks not counted). */
@@ -101,8 +103,11 @@ const CUSTOMER_TOPIC = new RegExp(
 
 /** Whether the prepared message has a word the model needs, and no sign that it is about the customer's own things. */
 export function hasCue(prepared: PreparedText): boolean {
-  return CUE.test(prepared.text) && !CUSTOMER_TOPIC.test(prepared.text);
+  return (CUE.test(prepared.text) || STRONG_CONCEPT.test(conceptWords(prepared.text))) && !CUSTOMER_TOPIC.test(prepared.text);
 }
+
+/** Concept words (injection-concepts.ts) that also open the gate: a set-aside verb, the assistant's rules or set-up, a persona, a new task, a writing job, a request to show, "no limits", an authority, dictated output. */
+const STRONG_CONCEPT = /qq(?:setaside|rules|setup|persona|task|genre|reveal|nolimits|authority|only|declare)/;
 
 /** The model's verdict: a cue word, and P(injection) at or above the threshold for the message's length. */
 export function modelFlags(p: number, words: number, cue: boolean, settings: ModelSettings): boolean {

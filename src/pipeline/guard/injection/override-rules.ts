@@ -114,8 +114,8 @@ const CONTRARY_EN = '(?:contrary to|despite|regardless of|in spite of|deviating 
 const VOID_DE = `${QUALIFIER_DE}(?: [^ .]+)? (?:anweisungen|instruktionen|regeln|vorgaben|richtlinien|informationen|befehle|einschrankungen)(?: [^ .]+){0,5} (?:sind|gelten) (?:ab sofort |jetzt |nun |ab jetzt |damit )?(?:ungultig|irrelevant|aufgehoben|nicht mehr|hinfallig|nichtig|veraltet|deaktiviert|geloscht)`;
 
 const NEW_TASK = [
-  'new (?:task|tasks|assignment|mission)', '(?:new|another|one more|an extra) (?:instruction|rule|directive) for you', '(?:nuova|altra) (?:istruzione|regola|direttiva) per te',
-  '(?:neue|weitere|noch eine) (?:anweisung|regel|direktive|vorgabe) fur dich', '(?:another|un altro|einer weiteren|eine weitere) (?:task|compito|aufgabe)', '(?:now|here) (?:are |come |follow |comes )?(?:some )?(?:new|further|additional|other) (?:instructions|tasks|rules|directives)(?! (?:for|about|regarding|on|to)\\b)',
+  'new (?:task|tasks|assignment|mission)', '(?:new|another|one more|an extra|some new) (?:instructions?|rules?|directives?) for you', '(?:nuova|altra|nuove|altre) (?:istruzion[ei]|regol[ae]|direttiv[ae]) per te',
+  '(?:neue|weitere|noch eine) (?:anweisung(?:en)?|regeln?|direktiven?|vorgaben?) fur dich', '(?:another|un altro|einer weiteren|eine weitere) (?:task|compito|aufgabe)', '(?:now|here) (?:are |come |follow |comes )?(?:some )?(?:new|further|additional|other) (?:instructions|tasks|rules|directives)(?! (?:for|about|regarding|on|to)\\b)',
   '(?:new|further|additional) (?:instructions|tasks|directives) (?:follow|are following|apply now)', 'your (?:instructions|rules|directives|programming) (?:have|has) (?:been )?(?:changed|updated|replaced)',
   'your (?:new |real |actual )?(?:instructions|task|job) (?:are|is) now', 'change your (?:instructions|rules|programming|personality|directives)',
   'nuov[oi] compit[io]', '(?:nuove|ulteriori) (?:istruzioni|direttive|indicazioni)(?! (?:per|sul|sulla|sulle|di|del|della|dello|su|riguardo|in|a|al|alla)\\b)(?= [^ .])',
@@ -144,5 +144,6 @@ export const OVERRIDE_RULES: readonly InjectionRule[] = [
   { name: 'override_instructions', pattern: new RegExp(`(?<![\\p{L}\\p{N}])${OTHER_LANGUAGES}(?![\\p{L}\\p{N}])`, 'u') },
   rule('override_instructions', oneOf(VOID_LOOSE)),
   rule('override_instructions', oneOf(PRETEND_AWAY)),
-  rule('new_instructions', oneOf(NEW_TASK)),
+  // "mein Chef hat mir neue Anweisungen gegeben", "il capo mi ha dato nuove istruzioni": someone gave the customer instructions
+  rule('new_instructions', oneOf(NEW_TASK), '(?:hat|haben|hatte) (?:mir|uns)|(?:mi|ci) (?:ha|hanno|aveva) (?:dato|mandato|inviato|scritto)|(?:gave|sent|has given|have given) (?:me|us)'),
 ];
