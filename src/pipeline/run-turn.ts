@@ -53,7 +53,8 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnRes
   const start = performance.now();
   const guardedIn = guardInput(input.text, { injection: config.guard.injection });
   const afterInputGuard = performance.now();
-  const guarded = { ...input, text: guardedIn.text };
+  // Tier 1 reads the customer's words: a placeholder such as "[CARD]" is not the word "card".
+  const guarded = { ...input, text: guardedIn.words };
   const understood = understand(guarded, deps);
   // No model sees an injection attempt; any other text leaves with numbered placeholders only,
   // whose values (from the unredacted text, when this process has it) stay here for the output rails.

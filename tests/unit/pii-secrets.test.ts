@@ -58,3 +58,9 @@ it('finds nothing when the secret is only named', () => {
     assert.deepEqual(found(text), [], text);
   }
 });
+
+it('a word with an elision after "password" is not a password: "non ricordo la password dell\'app"', () => {
+  assert.deepEqual(findSecrets("non ricordo la password dell'app"), []);
+  assert.deepEqual(findSecrets("ho cambiato la password nell'area clienti"), []);
+  assert.equal(findSecrets("la password è Gatt0'x!").length, 1);
+});

@@ -16,7 +16,11 @@ export interface ApprovedTextToneIssue {
 export function approvedTextToneIssues(config: BusinessConfig): ApprovedTextToneIssue[] {
   const texts: [string, Record<string, string> | undefined][] = [
     ...Object.entries(config.texts).map(([key, value]): [string, Record<string, string> | undefined] => [`texts.${key}`, value]),
-    ...Object.entries(config.intents).map(([id, intent]): [string, Record<string, string> | undefined] => [`intents.${id}.answer`, intent.answer]),
+    ...Object.entries(config.intents).flatMap(([id, intent]): [string, Record<string, string> | undefined][] => [
+      [`intents.${id}.answer`, intent.answer],
+      [`intents.${id}.summary`, intent.summary],
+    ]),
+    ...Object.entries(config.menus).map(([name, menu]): [string, Record<string, string> | undefined] => [`menus.${name}.body`, menu.body]),
   ];
   const issues: ApprovedTextToneIssue[] = [];
   for (const [path, byLanguage] of texts) {

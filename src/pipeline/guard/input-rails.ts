@@ -21,6 +21,8 @@ export interface InputRailsResult {
   text: string;
   /** Where the placeholders are in `text`. */
   personalData: PiiSpan[];
+  /** `text` with the placeholders blanked out: the customer's own words, for understanding ("[CARD]" is not the word "card"). */
+  words: string;
   /** False when no model may see this turn (an injection attempt). */
   modelsAllowed: boolean;
   /** Set when a person must take over. */
@@ -38,6 +40,7 @@ export function guardInput(text: string, options: InputRailsOptions): InputRails
     verdicts: [personal.verdict, injection.verdict, abuse.verdict],
     text: personal.text,
     personalData: personal.spans,
+    words,
     modelsAllowed: injection.verdict.action === 'allow',
     ...(handoff ? { handoff } : {}),
   };

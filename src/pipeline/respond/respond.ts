@@ -58,9 +58,11 @@ function chooseReplies(input: RespondInput, config: BusinessConfig, compose: Rep
       : { route: 'clarify', replies: compose.fallback() };
   }
   const route = config.intents[intent]?.route ?? 'human';
-  if (route === 'human') return { route: 'human', replies: compose.handoff() };
   const answer = compose.answer(intent);
-  if (answer) return { route: 'approved_text', replies: answer };
+  // A person takes over: with the intent's own text when it has one (a complaints channel), else the handoff text.
+  if (route === 'human') return { route: 'human', replies: answer ?? compose.handoff() };
+  // The approved text of a secure flow is the secure link: recorded as such.
+  if (answer) return { route: route === 'secure_flow' ? 'secure_flow' : 'approved_text', replies: answer };
   return { route: 'human', replies: compose.handoff() };
 }
 

@@ -15,6 +15,8 @@ interface CompiledKeyword {
   intent: string;
   language: string;
   keyword: string;
+  /** Intent and normalised keyword: the same word listed under several languages is one hit. */
+  key: string;
   test: (tokens: string[], padded: string) => boolean;
 }
 
@@ -26,7 +28,7 @@ export function compileKeywordRules(config: BusinessConfig): KeywordRules {
   const compiled: CompiledKeyword[] = [];
   for (const [intent, def] of Object.entries(config.intents)) {
     for (const [language, keywords] of Object.entries(def.keywords)) {
-      for (const keyword of keywords) compiled.push({ intent, language, keyword, test: compileKeyword(keyword) });
+      for (const keyword of keywords) compiled.push({ intent, language, keyword, key: `${intent} ${normalizeText(keyword)}`, test: compileKeyword(keyword) });
     }
   }
   return {
@@ -34,7 +36,14 @@ export function compileKeywordRules(config: BusinessConfig): KeywordRules {
       const normalized = normalizeText(text);
       const tokens = normalized.split(' ');
       const padded = ` ${normalized} `;
-      return compiled.filter((k) => k.test(tokens, padded)).map(({ intent, language, keyword }) => ({ intent, language, keyword }));
+      const seen = new Set<string>();
+      const hits: KeywordHit[] = [];
+      for (const k of compiled) {
+        if (seen.has(k.key) || !k.test(tokens, padded)) continue;
+        seen.add(k.key);
+        hits.push({ intent: k.intent, language: k.language, keyword: k.keyword });
+      }
+      return hits;
     },
   };
 }

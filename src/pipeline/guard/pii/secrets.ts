@@ -48,12 +48,15 @@ const PASSWORD_VALUE = '(?=\\S*?(?:\\d|[^\\p{L}\\p{N}\\s](?=[\\p{L}\\p{N}])))(\\
 /** An answer: one word, not a linking word ("è il nome del cane" names the question). */
 const ANSWER_VALUE = `(?!(?:${LINKS})(?![\\p{L}\\p{N}]))([\\p{L}\\p{N}'’-]{2,40})`;
 
+const PASSWORD_PATTERN = new RegExp(`${NAME(PASSWORD_NAMES)}${LINKING}${SEP}["'“«]?${PASSWORD_VALUE}`, 'giu');
 const SECRET_PATTERNS: readonly RegExp[] = [
   new RegExp(`${NAME(CODE_NAMES)}${LINKING}[\\s:=#\\-–]*${CODE_VALUE}`, 'giu'),
-  new RegExp(`${NAME(PASSWORD_NAMES)}${LINKING}${SEP}["'“«]?${PASSWORD_VALUE}`, 'giu'),
+  PASSWORD_PATTERN,
   new RegExp(`${NAME(ANSWER_NAMES)}${LINKING}${CONNECTOR}\\s*["'“«]?${ANSWER_VALUE}`, 'giu'),
 ];
 const NAME_HINT = /pin|otp|tan|cv|cod|code|pass|kennwort|pwd|risposta|answer|antwort|parola/i;
+/** Letters, an apostrophe, letters: "dell'app", "l'home", "nell'area". */
+const ELIDED_WORD = /^\p{L}+['’]\p{L}+$/u;
 /** Characters that end a sentence or close a quote, not part of a password. */
 const TRAILING = /[.,;:?)"'»”]+$/;
 
@@ -64,6 +67,8 @@ export function findSecrets(text: string): PiiSpan[] {
     for (const match of text.matchAll(pattern)) {
       const value = (match[1] ?? '').replace(TRAILING, '');
       if (value.length < 2) continue;
+      // "la password dell'app", "das Passwort vom Konto": a word with an elision is no password.
+      if (pattern === PASSWORD_PATTERN && ELIDED_WORD.test(value)) continue;
       const start = match.index + match[0].length - (match[1] ?? '').length;
       spans.push({ start, end: start + value.length, type: 'SECRET' });
     }
