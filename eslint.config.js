@@ -20,6 +20,10 @@ const forbidden = {
   console: ['storage', 'pipeline', 'conversations', 'sandbox', 'cli', 'channels'],
   // Text tools shared by the stages (normalisation, language detection, the linear classifier): core only.
   text: ['config', 'channels', 'pipeline', 'storage', 'conversations', 'sandbox', 'console', 'cli', 'llm', 'knowledge', 'integrations', 'metrics', 'automations'],
+  // Knowledge base: import, stemming, ranking; the SQL lives in storage (a port in core).
+  knowledge: ['channels', 'pipeline', 'storage', 'conversations', 'sandbox', 'console', 'cli', 'llm', 'integrations'],
+  // Orders, bookings, CRM, tickets, payments: ports in core, REST adapters here, built-in ones in storage.
+  integrations: ['channels', 'pipeline', 'storage', 'conversations', 'sandbox', 'console', 'cli', 'llm', 'knowledge'],
   // Providers, prices and costs: core and config only.
   llm: ['channels', 'pipeline', 'storage', 'conversations', 'sandbox', 'console', 'cli', 'knowledge', 'integrations', 'metrics', 'automations'],
 };

@@ -5,6 +5,8 @@ import { isAppError } from '../core/errors.ts';
 import { demoCommand } from './demo-command.ts';
 import { loadDotEnv } from './environment.ts';
 import { guardEvalCommand } from './guard/eval-command.ts';
+import { kbImportCommand } from './kb/import-command.ts';
+import { kbSearchCommand } from './kb/search-command.ts';
 import { nluEvalCommand } from './nlu/eval-command.ts';
 import { nluTrainCommand } from './nlu/train-command.ts';
 import { serveCommand } from './serve-command.ts';
@@ -47,6 +49,24 @@ guard
   .requiredOption('--data <file>', 'JSONL: injection {"text","label":"injection"|"benign","lang"?}; pii {"text","entities":[{"type","start","end"}]}; claims {"draft","sources":[...],"label":"allow"|"block","lang"?}')
   .option('--json', 'print one JSON object')
   .action(guardEvalCommand);
+
+const kb = program.command('kb').description('the knowledge base: import FAQ, policies and catalogs; search it as the bot does');
+kb
+  .command('import <path>')
+  .description('import a file or folder (Markdown, YAML, JSON, CSV): prints what was added, changed, removed and rejected (file:line, reason)')
+  .option('--config <file>', 'business YAML (default: CENTRALINO_CONFIG or the demo)')
+  .option('--data-dir <dir>', 'where the database lives (default: CENTRALINO_DATA_DIR or ./data)')
+  .option('--json', 'print one JSON object')
+  .action(kbImportCommand);
+kb
+  .command('search <query>')
+  .description('the best entries for a customer text, with id, score, source and snippet')
+  .option('--lang <code>', 'the text\'s language (default: detected, else every business language)')
+  .option('--limit <n>', 'at most this many results', '5')
+  .option('--config <file>', 'business YAML (default: CENTRALINO_CONFIG or the demo)')
+  .option('--data-dir <dir>', 'where the database lives (default: CENTRALINO_DATA_DIR or ./data)')
+  .option('--json', 'print one JSON object')
+  .action(kbSearchCommand);
 
 loadDotEnv();
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -134,6 +134,30 @@ const understandingSchema = z.strictObject({
     .optional(),
 });
 
+/** The knowledge base (src/knowledge): search synonyms and optional embedding search. */
+const knowledgeConfigSchema = z.strictObject({
+  /** Words customers use for the same thing, per language: `{ it: [[reso, restituzione, rimborso]] }`. */
+  synonyms: z.record(language, z.array(z.array(z.string().min(1)).min(2, 'a synonym group needs at least two words'))).default({}),
+  /** Optional: embedding search merged with full-text search. Off (fully offline) unless configured. */
+  embeddings: z
+    .strictObject({
+      provider: z.enum(['openai', 'openai-compatible']),
+      model: z.string().min(1),
+      base_url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+      api_key_env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the name of an environment variable').optional(),
+      /** Ask the model for vectors of this size (models that support it, e.g. text-embedding-3-*). */
+      dimensions: z.number().int().min(1).max(8192).optional(),
+      /** Embedding the customer's text; past it the search answers from full text alone. */
+      timeout_ms: z.number().int().min(100).max(60_000).default(2000),
+    })
+    .superRefine((embeddings, ctx) => {
+      if (embeddings.provider === 'openai-compatible' && embeddings.base_url === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['base_url'], message: 'is required when provider is openai-compatible' });
+      }
+    })
+    .optional(),
+});
+
 export const businessSchema = z.strictObject({
   profile: z.strictObject({
     name: z.string().min(1),
@@ -150,6 +174,7 @@ export const businessSchema = z.strictObject({
   small_talk: z.partialRecord(z.enum(SMALL_TALK_KINDS), intentId).default({}),
   templates: z.strictObject({ reengagement: templateSchema.optional() }).default({}),
   guard: guardSchema.default({ injection: 'block', personal_data: { warn_about: [...DEFAULT_WARN_ABOUT], restore_in_reply: [] } }),
+  knowledge: knowledgeConfigSchema.default({ synonyms: {} }),
 });
 
 export type BusinessConfig = z.output<typeof businessSchema>;

@@ -15,6 +15,19 @@ export const ERROR_CODES = {
   DATA_INVALID: 'a data file given to the CLI is missing or malformed',
   STORE_FAILURE: 'the store could not complete an operation',
   NOT_FOUND: 'the requested item does not exist',
+  KB_IMPORT_INVALID: 'a knowledge import path does not exist or holds no file the import reads',
+  INTEGRATION_UNAVAILABLE: 'an integration (orders, bookings, CRM, tickets, payments) did not answer or failed; it may work later',
+  INTEGRATION_REJECTED: 'an integration refused the request itself (bad credentials, invalid request, idempotency key reused)',
+  INTEGRATION_BAD_RESPONSE: 'an integration answered with something the configured mapping cannot read',
+  ORDER_NOT_FOUND: 'no order with this number for this customer',
+  UNKNOWN_SERVICE: 'the business offers no service with this id',
+  SLOT_TAKEN: 'the requested slot has just been booked by someone else',
+  SLOT_UNAVAILABLE: 'the requested time is not a bookable slot (closed, in the past, too soon, no qualified staff)',
+  TOO_LATE_TO_CHANGE: 'the booking starts too soon to be moved or cancelled under the business rules',
+  BOOKING_NOT_FOUND: 'no active booking with this id for this customer',
+  CONTACT_NOT_FOUND: 'no CRM contact with this phone number',
+  TICKET_NOT_FOUND: 'no ticket with this id',
+  PAYMENT_NOT_FOUND: 'no payment link with this id',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

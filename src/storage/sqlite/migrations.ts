@@ -7,6 +7,8 @@
  * Meta sent, cannot be rewritten by the application.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { integrationsSchema } from './integrations-schema.ts';
+import { knowledgeSchema } from './knowledge-schema.ts';
 
 export interface Migration {
   version: number;
@@ -113,7 +115,11 @@ CREATE TRIGGER turns_no_delete BEFORE DELETE ON turns
 BEGIN SELECT RAISE(ABORT, 'turns is append-only'); END;
 `;
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initialSchema }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: initialSchema },
+  { version: 2, name: 'knowledge base', sql: knowledgeSchema },
+  { version: 3, name: 'built-in integrations', sql: integrationsSchema },
+];
 
 const createMigrationsTable = `
 CREATE TABLE IF NOT EXISTS schema_migrations (
