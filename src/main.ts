@@ -25,6 +25,13 @@ import { llmClassifierFromConfig } from './pipeline/understand/llm-classifier.ts
 import { createFileModelCache } from './storage/files/file-model-cache.ts';
 import type { ModelCache } from './core/model-cache.ts';
 import { createSqliteStore } from './storage/sqlite/sqlite-store.ts';
+import type { Integrations } from './core/integrations.ts';
+import type { KnowledgeStore } from './core/knowledge.ts';
+import { createIntegrations } from './integrations/create-integrations.ts';
+import { builtinOptions } from './integrations/integrations-config.ts';
+import { knowledgeFromConfig } from './knowledge/knowledge-from-config.ts';
+import { createSqliteIntegrations, type SqliteIntegrations } from './storage/sqlite/integrations/sqlite-integrations.ts';
+import { createSqliteKnowledgeStore } from './storage/sqlite/knowledge-store.ts';
 
 export interface EngineOptions {
   settings: Settings;
@@ -54,6 +61,12 @@ export interface Engine {
   business(): BusinessConfig;
   /** The trained intent model in use (undefined with too few examples to train one). */
   intentModel(): BusinessModel | undefined;
+  /** The knowledge base's store (`centralino kb import` writes to the same database). */
+  knowledgeStore: KnowledgeStore;
+  /** The built-in adapters on the embedded store (the demo seeds them). */
+  builtinIntegrations: SqliteIntegrations;
+  /** The ports the business configured (`integrations:`), built-in or REST. */
+  integrations(): Partial<Integrations>;
   /** Swaps in a new business configuration, re-training the intent model if its examples changed; turns in progress finish on the old one. */
   reload(business: BusinessConfig): Promise<void>;
   close(): Promise<void>;
@@ -66,7 +79,7 @@ interface Understanding {
 }
 
 /** The business's pipeline with its trained classifier (from the cache when the examples are unchanged). */
-async function buildPipeline(business: BusinessConfig, cache: ModelCache, options: EngineOptions): Promise<Understanding> {
+async function buildPipeline(business: BusinessConfig, cache: ModelCache, knowledgeStore: KnowledgeStore, options: EngineOptions): Promise<Understanding> {
   const model = await loadOrTrainBusinessModel(business, { cache, ...(options.onTrainProgress ? { onProgress: options.onTrainProgress } : {}) });
   if (model) {
     const { precision, coverage, met, trainSeconds } = model.report;
@@ -76,7 +89,12 @@ async function buildPipeline(business: BusinessConfig, cache: ModelCache, option
     options.logger.warn(issue, `${issue.path}: "${issue.found}" does not match profile.tone ${business.profile.tone} (${issue.rule})`);
   }
   const llm = llmClassifierFromConfig(business, process.env);
-  const pipeline = createPipeline(business, { ...(model ? { classifier: modelClassifier(model.model, model.threshold) } : {}), ...(llm ? { llm } : {}) });
+  const knowledge = knowledgeFromConfig(knowledgeStore, business, {
+    env: process.env,
+    ...(options.clock ? { clock: options.clock } : {}),
+    onEmbeddingError: (error) => options.logger.warn({ err: error }, 'embedding the customer text failed: full-text knowledge search only'),
+  });
+  const pipeline = createPipeline(business, { ...(model ? { classifier: modelClassifier(model.model, model.threshold) } : {}), ...(llm ? { llm } : {}), knowledge });
   return { business, pipeline, model };
 }
 
@@ -95,7 +113,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...(options.apiTimeoutMs ? { timeoutMs: options.apiTimeoutMs } : {}),
   });
   const cache = options.modelCache ?? createFileModelCache(join(settings.CENTRALINO_DATA_DIR, 'models'));
-  let current = await buildPipeline(business, cache, options);
+  const database = join(settings.CENTRALINO_DATA_DIR, 'centralino.db');
+  const knowledgeStore = createSqliteKnowledgeStore({ path: database });
+  const builtinIntegrations = createSqliteIntegrations({ path: database, clock, ...builtinOptions(business.integrations, business.profile.timezone) });
+  let current = await buildPipeline(business, cache, knowledgeStore, options);
+  let integrations = createIntegrations(business.integrations, { builtin: builtinIntegrations });
   const dispatcher = createWhatsAppDispatcher({
     store,
     client,
@@ -133,13 +155,19 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     worker,
     business: () => current.business,
     intentModel: () => current.model,
+    knowledgeStore,
+    builtinIntegrations,
+    integrations: () => integrations,
     async reload(next) {
-      current = await buildPipeline(next, cache, options);
+      current = await buildPipeline(next, cache, knowledgeStore, options);
+      integrations = createIntegrations(next.integrations, { builtin: builtinIntegrations });
     },
     async close() {
       ready = false;
       await worker.idle();
       await store.close();
+      await knowledgeStore.close();
+      builtinIntegrations.close();
     },
   };
 }

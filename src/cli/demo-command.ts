@@ -5,14 +5,16 @@
  * would talk to Meta, through signed webhooks and the /messages endpoint.
  */
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
 import { loadBusinessConfig } from '../config/load-business.ts';
 import { DEFAULT_BUSINESS_CONFIG, loadSettings, type Settings } from '../config/settings.ts';
 import { simulatorRoutes } from '../console/simulator-routes.ts';
 import type { Logger } from '../core/ports.ts';
+import { importKnowledge } from '../knowledge/import/import-knowledge.ts';
 import { createEngine, type Engine } from '../main.ts';
+import { seedDemoIntegrations } from '../storage/sqlite/integrations/demo-seed.ts';
 import { createSandbox, type Sandbox } from '../sandbox/sandbox.ts';
 import { listenLazy } from './listen.ts';
 import { createLogger } from './logger.ts';
@@ -52,6 +54,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     ...(options.statusDelayMs === undefined ? {} : { statusDelayMs: options.statusDelayMs }),
   });
   const engine = await createEngine({ settings, business, logger: options.logger, console: true });
+  await fillDemoData(engine, settings.CENTRALINO_CONFIG, options.logger);
   const root = new Hono();
   root.route('/', engine.app);
   root.route('/sandbox', sandbox.app);
@@ -69,6 +72,19 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
   };
 }
 
+/**
+ * The demo's systems and knowledge: the built-in bookings, CRM and orders get the salon's
+ * services, staff, hours and a few orders; the `knowledge/` folder next to the business file
+ * is imported (re-importing unchanged files changes nothing).
+ */
+async function fillDemoData(engine: Engine, configFile: string, logger: Logger): Promise<void> {
+  seedDemoIntegrations(engine.builtinIntegrations.catalogue, Date.now());
+  const folder = join(dirname(configFile), 'knowledge');
+  if (!existsSync(folder)) return;
+  const business = engine.business();
+  const report = await importKnowledge(engine.knowledgeStore, folder, { languages: business.profile.languages, defaultLanguage: business.profile.default_language });
+  logger.info({ added: report.added.length, changed: report.changed.length, rejected: report.rejected.length }, `knowledge imported from ${folder}`);
+}
 
 /** Demo settings: the environment where set, generated secrets and the demo business otherwise. */
 export function demoSettings(env: Record<string, string | undefined>): Settings {

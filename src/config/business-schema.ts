@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { NEVER_RESTORED, PII_TYPES } from '../core/personal-data.ts';
+import { integrationsConfigSchema } from '../integrations/integrations-config.ts';
 import { BUTTONS_BODY_MAX, BUTTON_TITLE_MAX, LIST_ROW_DESCRIPTION_MAX, TEXT_BODY_MAX, charCount } from '../core/reply-limits.ts';
 
 const language = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code such as it, en or de');
@@ -175,6 +176,8 @@ export const businessSchema = z.strictObject({
   templates: z.strictObject({ reengagement: templateSchema.optional() }).default({}),
   guard: guardSchema.default({ injection: 'block', personal_data: { warn_about: [...DEFAULT_WARN_ABOUT], restore_in_reply: [] } }),
   knowledge: knowledgeConfigSchema.default({ synonyms: {} }),
+  /** The business's systems (orders, bookings, CRM, tickets, payments): built-in or REST; a port left out is not offered. */
+  integrations: integrationsConfigSchema.default({}),
 });
 
 export type BusinessConfig = z.output<typeof businessSchema>;

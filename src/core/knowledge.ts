@@ -155,6 +155,8 @@ export interface KnowledgeMatch {
   title: string;
   /** The whole entry as a source for the claims check: title and body. */
   text: string;
+  /** The answer, section text or product description alone: what an approved entry sends as it is. */
+  body: string;
   /** The part of the body that matched best (≤ about 200 characters, "…" where cut). */
   snippet: string;
   /** [start, end) offsets in `snippet` of the words that matched. */
@@ -163,6 +165,8 @@ export interface KnowledgeMatch {
   score: number;
   /** Share (0..1) of the query's terms the entry holds. */
   coverage: number;
+  /** How many of the query's terms the entry holds (one word in common is weak evidence). */
+  termsMatched: number;
   approved: boolean;
   source: KnowledgeSource;
   validUntil?: string;

@@ -92,6 +92,8 @@ export interface TurnResult {
   costUsd: number;
   /** Every LLM call the turn made, failed ones included; absent when it made none. */
   modelCalls?: ModelCall[];
+  /** Knowledge-base entries the reply was built from (ids); absent when none. */
+  citations?: string[];
 }
 
 /** One LLM call, as the cost ledger counts it. */

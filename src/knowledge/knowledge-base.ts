@@ -14,7 +14,7 @@ import { systemClock, type Clock } from '../core/ports.ts';
 import { detectLanguage } from '../text/detect-language.ts';
 import { analyze } from './analyze-text.ts';
 import type { Embedder } from './embeddings.ts';
-import { coverageOf, planQuery, type QueryPlan } from './query-plan.ts';
+import { coverageOf, planQuery, termsHeld, type QueryPlan } from './query-plan.ts';
 import { fuseRanks } from './rank-fusion.ts';
 import { makeSnippet } from './snippet.ts';
 import { synonymTables } from './synonyms.ts';
@@ -143,10 +143,12 @@ function toMatches(entries: readonly KnowledgeEntry[], ranked: readonly Ranked[]
       language: entry.language,
       title: entry.title,
       text: entry.body === '' ? entry.title : `${entry.title}\n${entry.body}`,
+      body: entry.body,
       snippet: snippet.text,
       highlights: snippet.highlights,
       score: scores.get(entry.id) ?? 0,
       coverage: coverageOf(plan, new Set(terms.split(' '))),
+      termsMatched: termsHeld(plan, new Set(terms.split(' '))),
       approved: entry.approved,
       source: entry.source,
       ...(entry.validUntil === undefined ? {} : { validUntil: entry.validUntil }),

@@ -86,6 +86,10 @@ function withoutCommon(groups: string[][][], context: PlanContext): string[][][]
 /** Share of the plan's groups an entry holds (one alternative of a group is enough). */
 export function coverageOf(plan: QueryPlan, entryTerms: ReadonlySet<string>): number {
   if (plan.groups.length === 0) return 0;
-  const held = plan.groups.filter((group) => group.some((alternative) => alternative.every((stem) => entryTerms.has(stem))));
-  return held.length / plan.groups.length;
+  return termsHeld(plan, entryTerms) / plan.groups.length;
+}
+
+/** How many of the query's terms (a term with its synonyms counts once) the entry holds. */
+export function termsHeld(plan: QueryPlan, entryTerms: ReadonlySet<string>): number {
+  return plan.groups.filter((group) => group.some((alternative) => alternative.every((stem) => entryTerms.has(stem)))).length;
 }

@@ -7,6 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { BusinessConfig } from '../config/business-schema.ts';
+import type { KnowledgeMatch, KnowledgeSearch } from '../core/knowledge.ts';
 import { OUT_OF_SCOPE, type ModelCall, type TurnInput, type TurnResult, type Understanding } from '../core/turn.ts';
 import { guardInput, type InputRailsResult } from './guard/input-rails.ts';
 import { guardOutput } from './guard/output-rails.ts';
@@ -28,6 +29,8 @@ export interface PipelineOptions {
   classifier?: IntentClassifier;
   /** Asked once when a readable turn ends out of scope (llmClassifierFromConfig); off when absent. */
   llm?: LlmClassifier | undefined;
+  /** The knowledge base, searched for intents routed to `knowledge` and for messages nothing else understood. */
+  knowledge?: KnowledgeSearch | undefined;
 }
 
 export function createPipeline(config: BusinessConfig, options: PipelineOptions = {}): Pipeline {
@@ -37,6 +40,7 @@ export function createPipeline(config: BusinessConfig, options: PipelineOptions 
     keywords: compileKeywordRules(config),
     classifier: options.classifier ?? createExampleMatcher(config),
     ...(options.llm ? { llm: options.llm } : {}),
+    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
   };
   return { config, run: (input) => runTurn(input, deps) };
 }
@@ -46,6 +50,7 @@ interface TurnDeps {
   keywords: KeywordRules;
   classifier: IntentClassifier;
   llm?: LlmClassifier;
+  knowledge?: KnowledgeSearch;
 }
 
 export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnResult> {
@@ -61,7 +66,8 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnRes
   const forModels = maskForModel(input.originalText ?? input.text);
   const { understanding, modelCalls } = guardedIn.modelsAllowed ? await askLlmWhenUnsure(understood, guarded, forModels.text, deps) : { understanding: understood, modelCalls: [] };
   const afterUnderstand = performance.now();
-  const drafted = respond(respondInput(input, guardedIn, understanding, config), config);
+  const knowledge = guardedIn.handoff || !input.readable ? [] : await lookUpKnowledge(understanding, guardedIn.words, deps);
+  const drafted = respond({ ...respondInput(input, guardedIn, understanding, config), knowledge }, config);
   const afterRespond = performance.now();
   const guardedOut = guardOutput(drafted, {
     language: understanding.language,
@@ -88,7 +94,24 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnRes
     },
     costUsd: modelCalls.reduce((sum, call) => sum + call.costUsd, 0),
     ...(modelCalls.length > 0 ? { modelCalls } : {}),
+    ...(!blocked && drafted.citations.length > 0 ? { citations: drafted.citations } : {}),
   };
+}
+
+/**
+ * Knowledge entries for the customer's words, when the intent is routed to the knowledge
+ * base or nothing understood the message. A failing search leaves the turn to the approved
+ * texts: the customer is answered either way.
+ */
+async function lookUpKnowledge(understanding: Understanding, words: string, deps: TurnDeps): Promise<KnowledgeMatch[]> {
+  const { knowledge, config } = deps;
+  const routed = understanding.intent === OUT_OF_SCOPE || config.intents[understanding.intent]?.route === 'knowledge';
+  if (!knowledge || !routed || words.trim() === '') return [];
+  try {
+    return await knowledge.findSources(words, understanding.language, { limit: 3 });
+  } catch {
+    return [];
+  }
 }
 
 function respondInput(input: TurnInput, guardedIn: InputRailsResult, understanding: Understanding, config: BusinessConfig): RespondInput {

@@ -7,6 +7,7 @@
  */
 import type { BusinessConfig } from '../../config/business-schema.ts';
 import type { Reply } from '../../core/reply.ts';
+import type { KnowledgeMatch } from '../../core/knowledge.ts';
 import { replyText } from '../../core/reply.ts';
 import { OUT_OF_SCOPE, SMALL_TALK_INTENT, type Route, type Understanding } from '../../core/turn.ts';
 import { ReplyComposer } from './compose-replies.ts';
@@ -20,6 +21,8 @@ export interface RespondInput {
   warnAboutPersonalData: boolean;
   /** The input rails want a person (abuse, distress, an injection under `guard.injection: handoff`). */
   handoff?: { distress: boolean };
+  /** Knowledge-base entries found for the customer's words (route `knowledge`, or nothing else understood). */
+  knowledge?: readonly KnowledgeMatch[];
 }
 
 export interface RespondResult {
@@ -29,16 +32,36 @@ export interface RespondResult {
   origin: 'approved' | 'model';
   /** The texts the replies were built from, for the claims check. */
   sources: string[];
+  /** Knowledge-base entries the replies were built from (their ids, recorded in the turn). */
+  citations: string[];
 }
 
-type Choice = Pick<RespondResult, 'route' | 'replies'>;
+type Choice = Pick<RespondResult, 'route' | 'replies'> & { cited?: KnowledgeMatch };
+
+/** An approved entry answers an intent routed to `knowledge` when it covers this share of the question… */
+const KNOWLEDGE_COVERAGE = 0.5;
+/** …and a question no intent understood only when it covers nearly all of it. */
+const KNOWLEDGE_COVERAGE_UNDERSTOOD_NOTHING = 0.75;
 
 export function respond(input: RespondInput, config: BusinessConfig): RespondResult {
   const compose = new ReplyComposer(config, input.understanding.language);
   const warning = input.warnAboutPersonalData ? compose.personalDataWarning() : [];
   const result = chooseFirst(input, config, compose);
   const replies = [...warning, ...result.replies];
-  return { route: result.route, replies, origin: 'approved', sources: replies.map(replyText).filter((text) => text !== '') };
+  const sources = [...replies.map(replyText), ...(result.cited ? [result.cited.text] : [])].filter((text) => text !== '');
+  return { route: result.route, replies, origin: 'approved', sources, citations: result.cited ? [result.cited.id] : [] };
+}
+
+/** Words a question and an entry must share before the entry may answer it: one word in common is chance. */
+const KNOWLEDGE_MIN_TERMS = 2;
+
+/** The best approved knowledge entry that covers enough of the question, if any. */
+function approvedEntry(knowledge: readonly KnowledgeMatch[] | undefined, coverage: number): KnowledgeMatch | undefined {
+  return knowledge?.find((match) => match.approved && match.body !== '' && match.coverage >= coverage && match.termsMatched >= KNOWLEDGE_MIN_TERMS);
+}
+
+function knowledgeAnswer(match: KnowledgeMatch): Choice {
+  return { route: 'knowledge', replies: [{ kind: 'text', body: match.body }], cited: match };
 }
 
 function chooseFirst(input: RespondInput, config: BusinessConfig, compose: ReplyComposer): Choice {
@@ -53,6 +76,8 @@ function chooseReplies(input: RespondInput, config: BusinessConfig, compose: Rep
   const { intent, candidates, smallTalk } = input.understanding;
   if (intent === SMALL_TALK_INTENT) return { route: 'approved_text', replies: smallTalkReaction(input.messageId, smallTalk) };
   if (intent === OUT_OF_SCOPE) {
+    const entry = approvedEntry(input.knowledge, KNOWLEDGE_COVERAGE_UNDERSTOOD_NOTHING);
+    if (entry) return knowledgeAnswer(entry);
     return candidates.length > 0
       ? { route: 'clarify', replies: compose.clarify(candidates) }
       : { route: 'clarify', replies: compose.fallback() };
@@ -61,6 +86,9 @@ function chooseReplies(input: RespondInput, config: BusinessConfig, compose: Rep
   const answer = compose.answer(intent);
   // A person takes over: with the intent's own text when it has one (a complaints channel), else the handoff text.
   if (route === 'human') return { route: 'human', replies: answer ?? compose.handoff() };
+  // Routed to the knowledge base: an approved entry as it is, else the intent's own text below.
+  const entry = route === 'knowledge' ? approvedEntry(input.knowledge, KNOWLEDGE_COVERAGE) : undefined;
+  if (entry) return knowledgeAnswer(entry);
   // The approved text of a secure flow is the secure link: recorded as such.
   if (answer) return { route: route === 'secure_flow' ? 'secure_flow' : 'approved_text', replies: answer };
   return { route: 'human', replies: compose.handoff() };
