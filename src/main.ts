@@ -79,7 +79,7 @@ interface Understanding {
 }
 
 /** The business's pipeline with its trained classifier (from the cache when the examples are unchanged). */
-async function buildPipeline(business: BusinessConfig, cache: ModelCache, knowledgeStore: KnowledgeStore, options: EngineOptions): Promise<Understanding> {
+async function buildPipeline(business: BusinessConfig, cache: ModelCache, knowledgeStore: KnowledgeStore, integrations: Partial<Integrations>, options: EngineOptions): Promise<Understanding> {
   const model = await loadOrTrainBusinessModel(business, { cache, ...(options.onTrainProgress ? { onProgress: options.onTrainProgress } : {}) });
   if (model) {
     const { precision, coverage, met, trainSeconds } = model.report;
@@ -94,7 +94,7 @@ async function buildPipeline(business: BusinessConfig, cache: ModelCache, knowle
     ...(options.clock ? { clock: options.clock } : {}),
     onEmbeddingError: (error) => options.logger.warn({ err: error }, 'embedding the customer text failed: full-text knowledge search only'),
   });
-  const pipeline = createPipeline(business, { ...(model ? { classifier: modelClassifier(model.model, model.threshold) } : {}), ...(llm ? { llm } : {}), knowledge });
+  const pipeline = createPipeline(business, { ...(model ? { classifier: modelClassifier(model.model, model.threshold) } : {}), ...(llm ? { llm } : {}), knowledge, integrations });
   return { business, pipeline, model };
 }
 
@@ -116,8 +116,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const database = join(settings.CENTRALINO_DATA_DIR, 'centralino.db');
   const knowledgeStore = createSqliteKnowledgeStore({ path: database });
   const builtinIntegrations = createSqliteIntegrations({ path: database, clock, ...builtinOptions(business.integrations, business.profile.timezone) });
-  let current = await buildPipeline(business, cache, knowledgeStore, options);
   let integrations = createIntegrations(business.integrations, { builtin: builtinIntegrations });
+  let current = await buildPipeline(business, cache, knowledgeStore, integrations, options);
   const dispatcher = createWhatsAppDispatcher({
     store,
     client,
@@ -159,8 +159,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     builtinIntegrations,
     integrations: () => integrations,
     async reload(next) {
-      current = await buildPipeline(next, cache, knowledgeStore, options);
-      integrations = createIntegrations(next.integrations, { builtin: builtinIntegrations });
+      const nextIntegrations = createIntegrations(next.integrations, { builtin: builtinIntegrations });
+      current = await buildPipeline(next, cache, knowledgeStore, nextIntegrations, options);
+      integrations = nextIntegrations;
     },
     async close() {
       ready = false;

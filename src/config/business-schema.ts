@@ -40,6 +40,8 @@ const intentSchema = z.strictObject({
   menu: z.string().optional(),
   /** A locked topic (card block, disputes, balance): answered only by the approved text or a secure-flow link, never by a model. */
   locked: z.boolean().default(false),
+  /** Answered from the business's system with no model: `order_status` asks the orders port (integrations.orders). */
+  tool: z.enum(['order_status']).optional(),
 });
 
 /** Routes a locked intent may take: nothing that generates text. */

@@ -44,7 +44,8 @@ export type Verdict =
   | { action: 'block'; rail: string; rule: string; reason: string; spans: Span[] }
   | { action: 'handoff'; rail: string; rule: string; reason: string; spans: Span[]; priority?: 'normal' | 'high' };
 
-export type Route = 'approved_text' | 'clarify' | 'knowledge' | 'economy' | 'premium' | 'secure_flow' | 'human' | 'none';
+/** `tool`: composed from a business system's answer (an order's status) with no model. */
+export type Route = 'approved_text' | 'clarify' | 'knowledge' | 'tool' | 'economy' | 'premium' | 'secure_flow' | 'human' | 'none';
 
 /** Tier that produced the reply, shown in the developer view. */
 export type Tier = 'understand' | 'guard' | 'respond';

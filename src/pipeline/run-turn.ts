@@ -7,6 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { BusinessConfig } from '../config/business-schema.ts';
+import type { Integrations } from '../core/integrations.ts';
 import type { KnowledgeMatch, KnowledgeSearch } from '../core/knowledge.ts';
 import { OUT_OF_SCOPE, type ModelCall, type TurnInput, type TurnResult, type Understanding } from '../core/turn.ts';
 import { guardInput, type InputRailsResult } from './guard/input-rails.ts';
@@ -14,6 +15,7 @@ import { guardOutput } from './guard/output-rails.ts';
 import { warmUpRails } from './guard/warm-up.ts';
 import { maskForModel } from './guard/pii/redact-personal-data.ts';
 import { respond, safeFallback, type RespondInput } from './respond/respond.ts';
+import { lookUpOrder, orderReplies, type ToolAnswer } from './respond/tools/order-status.ts';
 import { createExampleMatcher, type IntentClassifier } from './understand/intent-classifier.ts';
 import { compileKeywordRules, type KeywordRules } from './understand/keyword-rules.ts';
 import type { LlmClassifier } from './understand/llm-classifier.ts';
@@ -31,6 +33,8 @@ export interface PipelineOptions {
   llm?: LlmClassifier | undefined;
   /** The knowledge base, searched for intents routed to `knowledge` and for messages nothing else understood. */
   knowledge?: KnowledgeSearch | undefined;
+  /** The business's systems, for intents with a `tool`. */
+  integrations?: Partial<Integrations> | undefined;
 }
 
 export function createPipeline(config: BusinessConfig, options: PipelineOptions = {}): Pipeline {
@@ -41,6 +45,7 @@ export function createPipeline(config: BusinessConfig, options: PipelineOptions 
     classifier: options.classifier ?? createExampleMatcher(config),
     ...(options.llm ? { llm: options.llm } : {}),
     ...(options.knowledge ? { knowledge: options.knowledge } : {}),
+    ...(options.integrations ? { integrations: options.integrations } : {}),
   };
   return { config, run: (input) => runTurn(input, deps) };
 }
@@ -51,6 +56,7 @@ interface TurnDeps {
   classifier: IntentClassifier;
   llm?: LlmClassifier;
   knowledge?: KnowledgeSearch;
+  integrations?: Partial<Integrations>;
 }
 
 export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnResult> {
@@ -66,8 +72,10 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnRes
   const forModels = maskForModel(input.originalText ?? input.text);
   const { understanding, modelCalls } = guardedIn.modelsAllowed ? await askLlmWhenUnsure(understood, guarded, forModels.text, deps) : { understanding: understood, modelCalls: [] };
   const afterUnderstand = performance.now();
-  const knowledge = guardedIn.handoff || !input.readable ? [] : await lookUpKnowledge(understanding, guardedIn.words, deps);
-  const drafted = respond({ ...respondInput(input, guardedIn, understanding, config), knowledge }, config);
+  const answerable = !guardedIn.handoff && input.readable;
+  const knowledge = answerable ? await lookUpKnowledge(understanding, guardedIn.words, deps) : [];
+  const tool = answerable ? await runTool(understanding, guardedIn.words, input.customerKey, deps) : undefined;
+  const drafted = respond({ ...respondInput(input, guardedIn, understanding, config), knowledge, ...(tool ? { tool } : {}) }, config);
   const afterRespond = performance.now();
   const guardedOut = guardOutput(drafted, {
     language: understanding.language,
@@ -96,6 +104,13 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnRes
     ...(modelCalls.length > 0 ? { modelCalls } : {}),
     ...(!blocked && drafted.citations.length > 0 ? { citations: drafted.citations } : {}),
   };
+}
+
+/** The intent's tool, when it has one and the business configured the system behind it. */
+async function runTool(understanding: Understanding, words: string, customerKey: string, deps: TurnDeps): Promise<ToolAnswer | undefined> {
+  const orders = deps.integrations?.orders;
+  if (deps.config.intents[understanding.intent]?.tool !== 'order_status' || !orders) return undefined;
+  return orderReplies(await lookUpOrder(words, customerKey, orders), understanding.language);
 }
 
 /**

@@ -11,6 +11,7 @@ import type { KnowledgeMatch } from '../../core/knowledge.ts';
 import { replyText } from '../../core/reply.ts';
 import { OUT_OF_SCOPE, SMALL_TALK_INTENT, type Route, type Understanding } from '../../core/turn.ts';
 import { ReplyComposer } from './compose-replies.ts';
+import type { ToolAnswer } from './tools/order-status.ts';
 
 export interface RespondInput {
   understanding: Understanding;
@@ -23,6 +24,8 @@ export interface RespondInput {
   handoff?: { distress: boolean };
   /** Knowledge-base entries found for the customer's words (route `knowledge`, or nothing else understood). */
   knowledge?: readonly KnowledgeMatch[];
+  /** The answer of the intent's tool (an order's status), already fetched. */
+  tool?: ToolAnswer;
 }
 
 export interface RespondResult {
@@ -36,7 +39,7 @@ export interface RespondResult {
   citations: string[];
 }
 
-type Choice = Pick<RespondResult, 'route' | 'replies'> & { cited?: KnowledgeMatch };
+type Choice = Pick<RespondResult, 'route' | 'replies'> & { cited?: KnowledgeMatch; toolSources?: string[] };
 
 /** An approved entry answers an intent routed to `knowledge` when it covers this share of the question… */
 const KNOWLEDGE_COVERAGE = 0.5;
@@ -48,7 +51,7 @@ export function respond(input: RespondInput, config: BusinessConfig): RespondRes
   const warning = input.warnAboutPersonalData ? compose.personalDataWarning() : [];
   const result = chooseFirst(input, config, compose);
   const replies = [...warning, ...result.replies];
-  const sources = [...replies.map(replyText), ...(result.cited ? [result.cited.text] : [])].filter((text) => text !== '');
+  const sources = [...replies.map(replyText), ...(result.cited ? [result.cited.text] : []), ...(result.toolSources ?? [])].filter((text) => text !== '');
   return { route: result.route, replies, origin: 'approved', sources, citations: result.cited ? [result.cited.id] : [] };
 }
 
@@ -68,6 +71,7 @@ function chooseFirst(input: RespondInput, config: BusinessConfig, compose: Reply
   if (input.handoff) return { route: 'human', replies: [...(input.handoff.distress ? compose.distress() : []), ...compose.handoff()] };
   // Personal data and nothing else understood: most likely a payment question — a person takes it.
   if (input.warnAboutPersonalData && input.understanding.intent === OUT_OF_SCOPE) return { route: 'human', replies: compose.handoff() };
+  if (input.tool) return { route: input.tool.handoff ? 'human' : 'tool', replies: input.tool.replies, toolSources: input.tool.sources };
   return chooseReplies(input, config, compose);
 }
 
