@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Hono } from 'hono';
 import { loadBusinessConfig } from '../config/load-business.ts';
 import { DEFAULT_BUSINESS_CONFIG, loadSettings, type Settings } from '../config/settings.ts';
@@ -86,11 +86,16 @@ async function fillDemoData(engine: Engine, configFile: string, logger: Logger):
   logger.info({ added: report.added.length, changed: report.changed.length, rejected: report.rejected.length }, `knowledge imported from ${folder}`);
 }
 
-/** Demo settings: the environment where set, generated secrets and the demo business otherwise. */
+/**
+ * Demo settings: the environment where set, generated secrets and the demo business
+ * otherwise. Each example business gets its own data folder (`./data/demo/<its folder>`), so
+ * the salon's knowledge never answers for the bank.
+ */
 export function demoSettings(env: Record<string, string | undefined>): Settings {
   const secret = () => randomBytes(16).toString('hex');
+  const config = env.CENTRALINO_CONFIG || DEFAULT_BUSINESS_CONFIG;
   return loadSettings({
-    CENTRALINO_DATA_DIR: './data/demo',
+    CENTRALINO_DATA_DIR: join('./data/demo', basename(dirname(resolve(config)))),
     CENTRALINO_CONFIG: DEFAULT_BUSINESS_CONFIG,
     LOG_LEVEL: 'warn',
     ...env,
