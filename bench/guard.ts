@@ -81,7 +81,10 @@ interface ChecksumRow {
   type: string;
   n: number;
   recall: number;
+  /** The whole number with a wrong check digit reported as this kind: must be 0. */
   wrong_check_reported: number;
+  /** A shorter run inside it that is itself a valid identifier (16 Luhn-valid digits, then a 3-digit group read as a CVV). */
+  valid_part_reported: number;
   wrong_check_reported_as_other_type: number;
 }
 
@@ -91,6 +94,7 @@ function checksums(ids: Identifier[]): ChecksumRow[] {
     const mine = ids.filter((id) => id.type === type);
     let found = 0;
     let wrongSame = 0;
+    let validPart = 0;
     let wrongOther = 0;
     mine.forEach((id, i) => {
       const template = TEMPLATES[i % TEMPLATES.length] ?? '{x}';
@@ -98,10 +102,12 @@ function checksums(ids: Identifier[]): ChecksumRow[] {
       const hit = (text: string, written: string) => findPersonalData(text).filter((s) => s.start < at + written.length && s.end > at);
       if (hit(template.replace('{x}', id.written), id.written).some((s) => s.type === type)) found++;
       const wrong = hit(template.replace('{x}', id.writtenInvalid), id.writtenInvalid);
-      if (wrong.some((s) => s.type === type)) wrongSame++;
+      const same = wrong.filter((s) => s.type === type);
+      if (same.some((s) => s.end - s.start >= id.writtenInvalid.length)) wrongSame++;
+      else if (same.length > 0) validPart++;
       else if (wrong.length > 0) wrongOther++;
     });
-    return { type, n: mine.length, recall: found / mine.length, wrong_check_reported: wrongSame, wrong_check_reported_as_other_type: wrongOther };
+    return { type, n: mine.length, recall: found / mine.length, wrong_check_reported: wrongSame, valid_part_reported: validPart, wrong_check_reported_as_other_type: wrongOther };
   });
 }
 
@@ -123,7 +129,7 @@ function readmeBlock(lat: ReturnType<typeof latency>, sums: ChecksumRow[], evals
     `Measured by \`npm run bench:guard\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}, one core; bench/results/guard.json):`,
     '',
     `- input + output rails per message: p50 ${lat.p50_ms} ms, **p99 ${lat.p99_ms} ms**, ${lat.per_second} messages/s (${lat.messages} messages, mean ${lat.mean_chars} characters)`,
-    ...sums.map((r) => `- ${r.type}: recall ${pct(r.recall)} of ${r.n} generated in messages; the same with a wrong check digit reported as ${r.type}: ${r.wrong_check_reported}${r.wrong_check_reported_as_other_type > 0 ? ` (as another kind, e.g. a phone number: ${r.wrong_check_reported_as_other_type})` : ''}`),
+    ...sums.map((r) => `- ${r.type}: recall ${pct(r.recall)} of ${r.n} generated in messages; the same with a wrong check digit reported as ${r.type}: ${r.wrong_check_reported}${r.valid_part_reported > 0 ? ` (a valid part of it: ${r.valid_part_reported}, e.g. 16 Luhn-valid digits followed by a 3-digit group, read as card + CVV)` : ''}${r.wrong_check_reported_as_other_type > 0 ? ` (as another kind, e.g. a phone number: ${r.wrong_check_reported_as_other_type})` : ''}`),
     '',
     '| data | mode | precision | recall | F1 | FPR | it recall / FPR | de recall / FPR | en recall / FPR |',
     '|---|---|---|---|---|---|---|---|---|',
@@ -145,7 +151,7 @@ function main(): void {
   console.log(`  p50 ${lat.p50_ms} ms   p99 ${lat.p99_ms} ms   max ${lat.max_ms} ms   ${lat.per_second} messages/s   (target p99 < 1 ms)`);
   const sums = checksums(ids);
   console.log('\nchecksum-validated identifiers in messages (target recall ≥ 99.5 %, 0 wrong-check reports):');
-  for (const r of sums) console.log(`  ${r.type.padEnd(15)} n=${r.n}  recall ${pct(r.recall)}  wrong check reported ${r.wrong_check_reported} (as another type: ${r.wrong_check_reported_as_other_type})`);
+  for (const r of sums) console.log(`  ${r.type.padEnd(15)} n=${r.n}  recall ${pct(r.recall)}  wrong check reported ${r.wrong_check_reported}; a valid part of it reported ${r.valid_part_reported}; as another type ${r.wrong_check_reported_as_other_type}`);
   const evals = evaluations();
   console.log('\nguard eval (precision / recall / F1 / FPR, messages/s):');
   for (const { data, report: r } of evals) {
