@@ -101,6 +101,7 @@ async function processMessage(stored: StoredInbound, deps: WorkerDeps): Promise<
     return;
   }
   const result = await deps.pipeline.run(input);
+  if (result.degraded) deps.logger.warn({ messageId: stored.id, degraded: result.degraded }, 'turn answered in a degraded way');
   const turnId = turnIdFor(stored.id);
   const target = {
     conversationId: stored.conversationId,

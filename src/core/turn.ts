@@ -95,6 +95,8 @@ export interface TurnResult {
   modelCalls?: ModelCall[];
   /** Knowledge-base entries the reply was built from (ids); absent when none. */
   citations?: string[];
+  /** What failed without stopping the turn (the knowledge search, …): the customer was answered another way. */
+  degraded?: string[];
 }
 
 /** One LLM call, as the cost ledger counts it. */

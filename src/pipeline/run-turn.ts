@@ -68,12 +68,13 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnRes
   const guarded = { ...input, text: guardedIn.words };
   const understood = understand(guarded, deps);
   // No model sees an injection attempt; any other text leaves with numbered placeholders only,
-  // whose values (from the unredacted text, when this process has it) stay here for the output rails.
-  const forModels = maskForModel(input.originalText ?? input.text);
-  const { understanding, modelCalls } = guardedIn.modelsAllowed ? await askLlmWhenUnsure(understood, guarded, forModels.text, deps) : { understanding: understood, modelCalls: [] };
+  // whose values (from the unredacted text, when this process has it) stay here for the output
+  // rails. Masked only when a model is involved.
+  const forModels = once(() => maskForModel(input.originalText ?? input.text));
+  const { understanding, modelCalls } = guardedIn.modelsAllowed ? await askLlmWhenUnsure(understood, guarded, forModels, deps) : { understanding: understood, modelCalls: [] };
   const afterUnderstand = performance.now();
   const answerable = !guardedIn.handoff && input.readable;
-  const knowledge = answerable ? await lookUpKnowledge(understanding, guardedIn.words, deps) : [];
+  const { matches: knowledge, error: knowledgeError } = answerable ? await lookUpKnowledge(understanding, guardedIn.words, deps) : { matches: [] };
   const tool = answerable ? await runTool(understanding, guardedIn.words, input.customerKey, deps) : undefined;
   const drafted = respond({ ...respondInput(input, guardedIn, understanding, config), knowledge, ...(tool ? { tool } : {}) }, config);
   const afterRespond = performance.now();
@@ -82,7 +83,7 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnRes
     formality: config.profile.tone,
     locked: config.intents[understanding.intent]?.locked ?? false,
     restore: new Set(config.guard.personal_data.restore_in_reply),
-    vault: forModels.vault,
+    vault: drafted.origin === 'model' ? forModels().vault : [],
   });
   const blocked = guardedOut.blocked;
   const end = performance.now();
@@ -103,6 +104,7 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnRes
     costUsd: modelCalls.reduce((sum, call) => sum + call.costUsd, 0),
     ...(modelCalls.length > 0 ? { modelCalls } : {}),
     ...(!blocked && drafted.citations.length > 0 ? { citations: drafted.citations } : {}),
+    ...(knowledgeError ? { degraded: [`knowledge search failed: ${knowledgeError}`] } : {}),
   };
 }
 
@@ -116,17 +118,23 @@ async function runTool(understanding: Understanding, words: string, customerKey:
 /**
  * Knowledge entries for the customer's words, when the intent is routed to the knowledge
  * base or nothing understood the message. A failing search leaves the turn to the approved
- * texts: the customer is answered either way.
+ * texts (the customer is answered either way) and is recorded in the turn as `degraded`.
  */
-async function lookUpKnowledge(understanding: Understanding, words: string, deps: TurnDeps): Promise<KnowledgeMatch[]> {
+async function lookUpKnowledge(understanding: Understanding, words: string, deps: TurnDeps): Promise<{ matches: KnowledgeMatch[]; error?: string }> {
   const { knowledge, config } = deps;
   const routed = understanding.intent === OUT_OF_SCOPE || config.intents[understanding.intent]?.route === 'knowledge';
-  if (!knowledge || !routed || words.trim() === '') return [];
+  if (!knowledge || !routed || words.trim() === '') return { matches: [] };
   try {
-    return await knowledge.findSources(words, understanding.language, { limit: 3 });
-  } catch {
-    return [];
+    return { matches: await knowledge.findSources(words, understanding.language, { limit: 3 }) };
+  } catch (error) {
+    return { matches: [], error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** A value computed on first use, then kept. */
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
 }
 
 function respondInput(input: TurnInput, guardedIn: InputRailsResult, understanding: Understanding, config: BusinessConfig): RespondInput {
@@ -146,10 +154,10 @@ function respondInput(input: TurnInput, guardedIn: InputRailsResult, understandi
  * scope. It names an intent (source `llm`) or leaves the turn as it was; a failure is
  * recorded in the model call and never breaks the turn.
  */
-async function askLlmWhenUnsure(understanding: Understanding, input: TurnInput, maskedText: string, deps: TurnDeps): Promise<{ understanding: Understanding; modelCalls: ModelCall[] }> {
+async function askLlmWhenUnsure(understanding: Understanding, input: TurnInput, masked: () => { text: string }, deps: TurnDeps): Promise<{ understanding: Understanding; modelCalls: ModelCall[] }> {
   const { llm } = deps;
   if (!llm || understanding.intent !== OUT_OF_SCOPE || !input.readable || input.text.trim() === '') return { understanding, modelCalls: [] };
-  const answer = await llm.classify(maskedText, understanding.language, () => deps.classifier.classify(input.text));
+  const answer = await llm.classify(masked().text, understanding.language, () => deps.classifier.classify(input.text));
   const { intent, model, inputTokens, outputTokens, cachedInputTokens, costUsd, latencyMs, error } = answer;
   const call: ModelCall = { purpose: 'classify', model, inputTokens, outputTokens, cachedInputTokens, costUsd, latencyMs, ...(error === undefined ? {} : { error }) };
   if (intent === undefined || !(intent in deps.config.intents)) return { understanding, modelCalls: [call] };

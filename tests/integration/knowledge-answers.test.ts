@@ -74,5 +74,6 @@ describe('knowledge answers in the pipeline (demo salon, SQLite)', () => {
     const result = await createPipeline(business, { knowledge: broken }).run(input('vendete buoni regalo?'));
     assert.ok(result.replies.length > 0);
     assert.notEqual(result.route, 'knowledge');
+    assert.deepEqual(result.degraded, ['knowledge search failed: database is locked']);
   });
 });
