@@ -57,6 +57,7 @@ kb
   .option('--config <file>', 'business YAML (default: CENTRALINO_CONFIG or the demo)')
   .option('--data-dir <dir>', 'where the database lives (default: CENTRALINO_DATA_DIR or ./data)')
   .option('--json', 'print one JSON object')
+  .option('--strict', 'exit with status 2 when any row was rejected (for scripts and CI)')
   .action(kbImportCommand);
 kb
   .command('search <query>')

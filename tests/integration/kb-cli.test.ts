@@ -72,6 +72,9 @@ describe('centralino kb', () => {
     assert.match(output, /^ {2}faq\.yaml:2: has no answer \(column answer, risposta or Antwort\)$/m);
     assert.match(output, /not applied: its earlier entries are kept/);
     assert.match(output, /skipped \(not Markdown, YAML, JSON or CSV\): note\.txt/);
+    const strict = await kb(['import', broken, '--strict']);
+    assert.equal(strict.code, 2, 'with --strict, rejected rows fail the command');
+    assert.match(strict.output, /2 rejected/);
   });
 
   it('stops with KB_IMPORT_INVALID for a path that does not exist', async () => {

@@ -14,7 +14,7 @@ export interface ImportSummary extends ImportReport {
   embeddingError?: string;
 }
 
-export async function kbImportCommand(path: string, flags: KbFlags): Promise<void> {
+export async function kbImportCommand(path: string, flags: KbFlags & { strict?: boolean }): Promise<void> {
   const context = openKbContext(flags);
   try {
     const progress = flags.json ? undefined : createProgressBar('importing');
@@ -34,6 +34,8 @@ export async function kbImportCommand(path: string, flags: KbFlags): Promise<voi
       }
     }
     console.log(flags.json ? JSON.stringify(report) : formatImportReport(path, report));
+    // The good rows are imported either way; --strict makes rejected rows fail a script.
+    if (flags.strict && report.rejected.length > 0) process.exitCode = 2;
   } finally {
     await context.close();
   }
