@@ -12,23 +12,32 @@
  *   (src/pipeline/guard/injection/corpus/holdout.jsonl), never trained on.
  * - False positives on everyday customer messages (language-id fixture, the demo business's
  *   examples, BANKING77 and CLINC150 test queries).
- * `--grid` compares thresholds, `--variants` model settings, `--no-cue` drops the cue-word gate.
+ * `--grid` compares operating points, `--variants` model settings, `--no-cue` drops the cue-word gate
+ * and the veto, `--round3` reports with the round-3 operating point, `--holdouts` adds the (spent)
+ * held-out sets 1 and 2, `--dump FILE` writes the scores; INJECTION_CV_SEED picks the fold seed.
  */
-import { assignGroupFolds, corpusRows, customerPool, englishServicePool, fixtureRows, holdout2Rows, holdoutRows, INJECTION_MODEL_CONFIG, INJECTION_SETTINGS, SERVICE_SAMPLE, serviceSample, sharedRows, trainInjectionModel, type Row } from './guard-injection-data.ts';
+import { assignGroupFolds, corpusRows, customerPool, englishServicePool, fixtureRows, holdout2Rows, holdoutRows, INJECTION_MODEL_CONFIG, INJECTION_SETTINGS, ROUND3_SETTINGS, SERVICE_SAMPLE, serviceSample, sharedRows, trainInjectionModel, type Row } from './guard-injection-data.ts';
 import { withOverrides, type ModelConfig } from '../src/text/classifier/model-config.ts';
 import type { IntentModel } from '../src/text/classifier/types.ts';
 import { prepareText } from '../src/pipeline/guard/injection/injection-text.ts';
 import { injectionRuleHits } from '../src/pipeline/guard/injection/injection-rules.ts';
-import { hasCue, injectionProbability, modelFlags, wordCount, type ModelSettings } from '../src/pipeline/guard/injection/injection-model.ts';
+import { injectionProbability, modelFlags, modelGate, settingsFor, wordCount, type ModelGate, type ModelSettings, type RailSettings } from '../src/pipeline/guard/injection/injection-model.ts';
+import { writeFileSync } from 'node:fs';
+import { detectLanguage } from '../src/text/detect-language.ts';
 
 const FOLDS = 5;
+/** Seed of the fold assignment (INJECTION_CV_SEED, default 1): other seeds show how much a grid cell moves by chance. */
+const CV_SEED = Number(process.env.INJECTION_CV_SEED ?? 1);
 const args = process.argv.slice(2);
 
 interface Scored extends Row {
   rule: boolean;
   p: number;
   words: number;
-  cue: boolean;
+  /** The gate's two parts: a cue word, and the customer-topic veto (`--no-cue`: neither counts). */
+  gate: ModelGate;
+  /** The language detectLanguage gives the message (it/de/en, or undefined), as the rail sees it at run time. */
+  detected: string | undefined;
 }
 
 interface Tally {
@@ -41,12 +50,13 @@ interface Tally {
 function score(model: IntentModel, row: Row): Scored {
   const prepared = prepareText(row.text);
   const rule = injectionRuleHits(row.text, prepared).length > 0;
-  return { ...row, rule, p: injectionProbability(model, prepared), words: wordCount(prepared), cue: args.includes('--no-cue') || hasCue(prepared) };
+  const gate = args.includes('--no-cue') ? { cueWord: true, veto: false } : modelGate(prepared);
+  return { ...row, rule, p: injectionProbability(model, prepared), words: wordCount(prepared), gate, detected: detectLanguage(row.text, Object.keys(INJECTION_SETTINGS.byLanguage)) };
 }
 
 /** Scores every row with a model trained on the other folds (plus `extra`, never scored). */
 function crossValidate(rows: readonly Row[], config: ModelConfig, extra: readonly Row[]): Scored[] {
-  const fold = assignGroupFolds(rows, FOLDS, 1);
+  const fold = assignGroupFolds(rows, FOLDS, CV_SEED);
   const scored: Scored[] = [];
   for (let k = 0; k < FOLDS; k++) {
     const model = trainInjectionModel([...rows.filter((_, i) => fold[i] !== k), ...extra], config);
@@ -67,13 +77,14 @@ function tally(rows: readonly Scored[], decide: (s: Scored) => boolean): Tally {
   return t;
 }
 
-const rail = (settings: ModelSettings) => (s: Scored) => s.rule || modelFlags(s.p, s.words, s.cue, settings);
+const modelSays = (settings: RailSettings) => (s: Scored) => modelFlags(s.p, s.words, s.gate, settingsFor(settings, s.detected));
+const rail = (settings: RailSettings) => (s: Scored) => s.rule || modelSays(settings)(s);
 const recall = (t: Tally) => t.tp / (t.tp + t.fn);
 const fpr = (t: Tally) => t.fp / (t.fp + t.tn);
 const pct = (x: number) => (Number.isNaN(x) ? '    –' : (100 * x).toFixed(1).padStart(5));
 const cell = (t: Tally) => `${pct(recall(t))} / ${pct(fpr(t))}`;
 
-function report(title: string, scored: readonly Scored[], settings: ModelSettings): void {
+function report(title: string, scored: readonly Scored[], settings: RailSettings): void {
   console.log(`\n${title} — recall % / false-positive rate %`);
   console.log('| set | lang | injections | benign | rules | model | rail |\n|---|---|---|---|---|---|---|');
   const keys = [...new Set(scored.map((s) => `${s.source}|${s.lang}`))].sort();
@@ -81,7 +92,7 @@ function report(title: string, scored: readonly Scored[], settings: ModelSetting
     const [source, lang] = key.split('|');
     const part = scored.filter((s) => (source === 'all' || s.source === source) && (lang === 'all' || s.lang === lang));
     const n = part.filter((s) => s.label === 'injection').length;
-    const model = tally(part, (s) => modelFlags(s.p, s.words, s.cue, settings));
+    const model = tally(part, modelSays(settings));
     console.log(`| ${source} | ${lang} | ${n} | ${part.length - n} | ${cell(tally(part, (s) => s.rule))} | ${cell(model)} | ${cell(tally(part, rail(settings)))} |`);
   }
   if (!args.includes('--errors')) return;
@@ -91,19 +102,35 @@ function report(title: string, scored: readonly Scored[], settings: ModelSetting
   }
 }
 
-/** Per language of the CV rows: the worst recall and the worst FPR; and the pools' FPR. */
+const one = (cueWords: boolean, threshold: number, shortThreshold: number, minWords = 8): ModelSettings => ({ threshold, shortThreshold, minWords, cueWords });
+const describe = (m: ModelSettings) => `${m.cueWords ? 'cue words' : 'no cue words'}, ${m.threshold} / ${m.shortThreshold > 1 ? 'off' : m.shortThreshold} under ${m.minWords} words`;
+
+/**
+ * Operating points (round 4): one setting for every message (cue words or not, thresholds,
+ * minimum length), then the chosen form (messages detected as Italian apart). Per language of
+ * the CV rows recall and FPR, the pools' FPR, and the rail's recall on the injections no rule
+ * catches (what the model adds). Fold seed: INJECTION_CV_SEED.
+ */
 function grid(scored: readonly Scored[], pools: readonly Scored[]): void {
-  console.log('| threshold (≥ minWords) | short threshold | minWords | CV recall it / de / en | CV FPR it / de / en | pools FPR |\n|---|---|---|---|---|---|');
-  for (const threshold of [0.7, 0.75, 0.8, 0.85, 0.9]) {
-    for (const shortThreshold of [0.75, 0.8, 0.85, 0.9, 0.95]) {
-      for (const minWords of [4, 6, 8]) {
-        if (shortThreshold < threshold) continue;
-        const settings = { threshold, shortThreshold, minWords };
-        const byLang = ['it', 'de', 'en'].map((lang) => tally(scored.filter((s) => s.lang === lang), rail(settings)));
-        const pool = tally(pools, rail(settings));
-        console.log(`| ${threshold} | ${shortThreshold} | ${minWords} | ${byLang.map((t) => pct(recall(t))).join(' /')} | ${byLang.map((t) => pct(fpr(t))).join(' /')} | ${pct(fpr(pool))} |`);
+  const candidates: [string, RailSettings][] = [];
+  for (const cueWords of [true, false]) {
+    for (const threshold of [0.65, 0.7, 0.75, 0.8, 0.85, 0.9]) {
+      for (const shortThreshold of [0.9, 0.95, 1.01]) {
+        for (const minWords of [6, 8, 10]) candidates.push([describe(one(cueWords, threshold, shortThreshold, minWords)), { ...one(cueWords, threshold, shortThreshold, minWords), byLanguage: {} }]);
       }
     }
+  }
+  for (const it of [one(true, 0.8, 0.9), one(true, 0.8, 0.95), one(true, 0.85, 0.95)]) {
+    for (const other of [one(false, 0.75, 0.95), one(false, 0.775, 0.95), one(false, 0.8, 0.95)]) candidates.push([`it: ${describe(it)}; others: ${describe(other)}`, { ...other, byLanguage: { it } }]);
+  }
+  candidates.push([`it: ${describe(one(true, 0.85, 0.95))}; en: ${describe(one(true, 0.8, 0.95))}; others: ${describe(one(false, 0.8, 0.95))}`, { ...one(false, 0.8, 0.95), byLanguage: { it: one(true, 0.85, 0.95), en: one(true, 0.8, 0.95) } }]);
+  candidates.push(['round 3 (for reference)', ROUND3_SETTINGS], ['**chosen** (round 4)', INJECTION_SETTINGS]);
+  console.log('| setting | CV recall it / de / en | CV FPR it / de / en | pools FPR | recall on rule misses it / de / en |\n|---|---|---|---|---|');
+  for (const [name, settings] of candidates) {
+    const byLang = ['it', 'de', 'en'].map((lang) => tally(scored.filter((s) => s.lang === lang), rail(settings)));
+    const net = ['it', 'de', 'en'].map((lang) => tally(scored.filter((s) => s.lang === lang && !s.rule), rail(settings)));
+    const pool = tally(pools, rail(settings));
+    console.log(`| ${name} | ${byLang.map((t) => pct(recall(t))).join(' /')} | ${byLang.map((t) => pct(fpr(t))).join(' /')} | ${pct(fpr(pool))} | ${net.map((t) => pct(recall(t))).join(' /')} |`);
   }
 }
 
@@ -136,12 +163,16 @@ function main(): void {
   const scored = crossValidate(rows, INJECTION_MODEL_CONFIG, extra);
   const model = trainInjectionModel([...rows, ...extra]);
   const pools = [...customerPool(), ...englishServicePool()].map((r) => score(model, r));
+  const dump = args.indexOf('--dump');
+  if (dump >= 0) writeFileSync(args[dump + 1] ?? 'cv-scores.json', JSON.stringify({ scored, pools }));
   if (args.includes('--grid')) return grid(scored, pools);
-  const s = INJECTION_SETTINGS;
-  report(`Grouped ${FOLDS}-fold cross-validation (threshold ${s.threshold}, ${s.shortThreshold} under ${s.minWords} words)`, scored, s);
+  const s = args.includes('--round3') ? ROUND3_SETTINGS : INJECTION_SETTINGS;
+  report(`Grouped ${FOLDS}-fold cross-validation (fold seed ${CV_SEED}; ${describe(s)}${Object.entries(s.byLanguage).map(([l, m]) => `; ${l}: ${describe(m)}`).join('')})`, scored, s);
   report('Red-team fixture, model trained on all rows (never on these)', fixtureRows().map((r) => score(model, r)), s);
-  report('Held-out cases (corpus/holdout.jsonl), model trained on all rows (never on these)', holdoutRows().map((r) => score(model, r)), s);
-  report('Second held-out set (corpus/holdout-2.jsonl), model trained on all rows (never on these)', holdout2Rows().map((r) => score(model, r)), s);
+  if (args.includes('--holdouts')) {
+    report('Held-out cases (corpus/holdout.jsonl), model trained on all rows (never on these)', holdoutRows().map((r) => score(model, r)), s);
+    report('Second held-out set (corpus/holdout-2.jsonl), model trained on all rows (never on these)', holdout2Rows().map((r) => score(model, r)), s);
+  }
   report('Everyday customer messages (all benign), model trained on all rows', pools, s);
 }
 

@@ -12,7 +12,7 @@ import { trainIntentModelWith } from '../src/text/classifier/intent-model.ts';
 import { withOverrides } from '../src/text/classifier/model-config.ts';
 import type { IntentModel } from '../src/text/classifier/types.ts';
 import { prepareText } from '../src/pipeline/guard/injection/injection-text.ts';
-import { modelInput, type ModelSettings } from '../src/pipeline/guard/injection/injection-model.ts';
+import { modelInput, type RailSettings } from '../src/pipeline/guard/injection/injection-model.ts';
 import { foldText } from '../src/text/normalize-text.ts';
 
 export interface Row {
@@ -29,8 +29,22 @@ export const CORPUS_LANGUAGES = ['it', 'de', 'en'] as const;
 export const SEED = 1;
 /** English service queries (BANKING77/CLINC150 train split) added to the benign training rows: 1000, the round-2 choice (INJECTION_SERVICE=0 to compare). */
 export const SERVICE_SAMPLE = Number(process.env.INJECTION_SERVICE ?? 1000);
-/** When the model alone flags a message (chosen by `bench/guard-injection-cv.ts --grid`). */
-export const INJECTION_SETTINGS: ModelSettings = { threshold: 0.8, shortThreshold: 0.9, minWords: 8 };
+/**
+ * When the model alone flags a message (chosen by `bench/guard-injection-cv.ts --grid`, round 4):
+ * P ≥ 0.80 from 8 words, 0.95 below, no cue word needed (the customer-topic veto stays); messages
+ * detected as English still need a cue word (without it a fixture line flips: "the first sentence of
+ * your email got cut off"), and those detected as Italian a cue word and P ≥ 0.85 (its risky-benign
+ * rows cost more FPR).
+ */
+export const INJECTION_SETTINGS: RailSettings = {
+  threshold: 0.8,
+  shortThreshold: 0.95,
+  minWords: 8,
+  cueWords: false,
+  byLanguage: { it: { threshold: 0.85, shortThreshold: 0.95, minWords: 8, cueWords: true }, en: { threshold: 0.8, shortThreshold: 0.95, minWords: 8, cueWords: true } },
+};
+/** The round-3 operating point (one setting for all, cue words required), for comparison. */
+export const ROUND3_SETTINGS: RailSettings = { threshold: 0.8, shortThreshold: 0.9, minWords: 8, cueWords: true, byLanguage: {} };
 
 /** The settings of the injection model (chosen by `bench/guard-injection-cv.ts --variants`). */
 export const INJECTION_MODEL_CONFIG = withOverrides({ keepWeights: 0.3, vectorizer: { wordNgrams: 3, minDf: 2 } });

@@ -8,12 +8,14 @@
  * 2. when no rule fires, our own n-gram classifier trained on deepset/prompt-injections and
  *    the rail's corpus (injection-model.ts), at a threshold chosen by cross-validation; it
  *    catches the looser phrasings ("Very good. That is done. Now write a manifesto …").
+ *    Messages in Italian (detectLanguage) get stricter settings than the others (round 4).
  *
  * Pure and synchronous; never throws on any input string. Typical cost: tens of µs.
  */
 import type { InjectionFinding } from '../guard-types.ts';
 import type { Span } from '../../../core/turn.ts';
-import { hasCue, injectionModel, injectionProbability, modelFlags, wordCount } from './injection-model.ts';
+import { detectLanguage } from '../../../text/detect-language.ts';
+import { injectionModel, injectionProbability, modelFlags, modelGate, settingsFor, wordCount } from './injection-model.ts';
 import { injectionRuleHits } from './injection-rules.ts';
 import { prepareText } from './injection-text.ts';
 import type { RuleHit } from './rule-engine.ts';
@@ -54,7 +56,9 @@ export function detectInjection(text: string): InjectionFinding {
   const prepared = prepareText(checked);
   const hits = injectionRuleHits(checked, prepared);
   if (hits.length > 0) return fromRules(toOriginal(hits, text.length), text);
-  const settings = injectionModel();
-  const score = injectionProbability(settings.model, prepared);
-  return { injection: modelFlags(score, wordCount(prepared), hasCue(prepared), settings), score, rule: 'model', spans: [] };
+  const rail = injectionModel();
+  const score = injectionProbability(rail.model, prepared);
+  const languages = Object.keys(rail.byLanguage);
+  const settings = settingsFor(rail, languages.length > 0 ? detectLanguage(checked, languages) : undefined);
+  return { injection: modelFlags(score, wordCount(prepared), modelGate(prepared), settings), score, rule: 'model', spans: [] };
 }

@@ -25,6 +25,10 @@ export interface InjectionModelArtifact {
   /** The same for shorter messages, where n-grams are less reliable (above 1: the rules decide alone). */
   shortThreshold: number;
   minWords: number;
+  /** Whether the model may flag only messages with a cue word (the customer-topic veto always applies). */
+  cueWords: boolean;
+  /** Other settings for messages that detectLanguage assigns to one of these languages. */
+  byLanguage: Record<string, ModelSettings>;
   /** How it was made (sources, counts, seed), for the record. */
   trainedOn: Record<string, unknown>;
   model: unknown;
@@ -34,10 +38,32 @@ export interface ModelSettings {
   threshold: number;
   shortThreshold: number;
   minWords: number;
+  cueWords: boolean;
 }
 
-export interface InjectionModel extends ModelSettings {
+/** The default settings, and other ones for the languages listed (round 4, docs/decisions/0008-injection-rail.md). */
+export interface RailSettings extends ModelSettings {
+  byLanguage: Record<string, ModelSettings>;
+}
+
+export interface InjectionModel extends RailSettings {
   model: IntentModel;
+}
+
+/** What the gate in front of the model saw in a message: a cue word, and the customer-topic veto. */
+export interface ModelGate {
+  cueWord: boolean;
+  veto: boolean;
+}
+
+const isSettings = (x: unknown): x is ModelSettings => {
+  const s = x as Partial<ModelSettings> | null;
+  return typeof s === 'object' && s !== null && typeof s.threshold === 'number' && typeof s.shortThreshold === 'number' && typeof s.minWords === 'number' && typeof s.cueWords === 'boolean';
+};
+
+/** The settings for a message in `language` (from detectLanguage; undefined: the default ones). */
+export function settingsFor(settings: RailSettings, language: string | undefined): ModelSettings {
+  return (language !== undefined ? settings.byLanguage[language] : undefined) ?? settings;
 }
 
 let loaded: InjectionModel | undefined;
@@ -46,11 +72,11 @@ let loaded: InjectionModel | undefined;
 export function injectionModel(): InjectionModel {
   if (loaded) return loaded;
   const artifact = JSON.parse(readFileSync(INJECTION_MODEL_URL, 'utf8')) as Partial<InjectionModelArtifact>;
-  const { format, threshold, shortThreshold, minWords } = artifact;
-  if (format !== INJECTION_MODEL_FORMAT || typeof threshold !== 'number' || typeof shortThreshold !== 'number' || typeof minWords !== 'number') {
+  const { format, threshold, shortThreshold, minWords, cueWords, byLanguage } = artifact;
+  if (format !== INJECTION_MODEL_FORMAT || !isSettings(artifact) || typeof byLanguage !== 'object' || byLanguage === null || !Object.values(byLanguage).every(isSettings)) {
     throw new Error(`${INJECTION_MODEL_URL.pathname} is not a ${INJECTION_MODEL_FORMAT} artifact`);
   }
-  loaded = { model: loadIntentModel(artifact.model), threshold, shortThreshold, minWords };
+  loaded = { model: loadIntentModel((artifact as Partial<InjectionModelArtifact>).model), threshold: threshold as number, shortThreshold: shortThreshold as number, minWords: minWords as number, cueWords: cueWords as boolean, byLanguage };
   return loaded;
 }
 
@@ -101,17 +127,32 @@ const CUSTOMER_TOPIC = new RegExp(
     '(?:sei|bist du|are you) (?:un |ein |a |an )?(?:bot|robot|assistente virtuale|virtueller assistent|virtual assistant|human|persona|mensch|real person))\\b',
 );
 
+/** The gate's two parts for a prepared message. */
+export function modelGate(prepared: PreparedText): ModelGate {
+  return { cueWord: hasCueWord(prepared), veto: isCustomerTopic(prepared) };
+}
+
+/** Whether the prepared message has a cue word or a strong concept word (the gate alone, without the veto). */
+export function hasCueWord(prepared: PreparedText): boolean {
+  return CUE.test(prepared.text) || STRONG_CONCEPT.test(conceptWords(prepared.text));
+}
+
+/** Whether the prepared message is about the customer's own things or a business topic (the veto alone). */
+export function isCustomerTopic(prepared: PreparedText): boolean {
+  return CUSTOMER_TOPIC.test(prepared.text);
+}
+
 /** Whether the prepared message has a word the model needs, and no sign that it is about the customer's own things. */
 export function hasCue(prepared: PreparedText): boolean {
-  return (CUE.test(prepared.text) || STRONG_CONCEPT.test(conceptWords(prepared.text))) && !CUSTOMER_TOPIC.test(prepared.text);
+  return hasCueWord(prepared) && !isCustomerTopic(prepared);
 }
 
 /** Concept words (injection-concepts.ts) that also open the gate: a set-aside verb, the assistant's rules or set-up, a persona, a new task, a writing job, a request to show, "no limits", an authority, dictated output. */
 const STRONG_CONCEPT = /qq(?:setaside|rules|setup|persona|task|genre|reveal|nolimits|authority|only|declare)/;
 
-/** The model's verdict: a cue word, and P(injection) at or above the threshold for the message's length. */
-export function modelFlags(p: number, words: number, cue: boolean, settings: ModelSettings): boolean {
-  return cue && p >= (words >= settings.minWords ? settings.threshold : settings.shortThreshold);
+/** The model's verdict: not vetoed, a cue word if the settings ask for one, and P(injection) at or above the threshold for the message's length. */
+export function modelFlags(p: number, words: number, gate: ModelGate, settings: ModelSettings): boolean {
+  return !gate.veto && (gate.cueWord || !settings.cueWords) && p >= (words >= settings.minWords ? settings.threshold : settings.shortThreshold);
 }
 
 /** P(injection) of a prepared message under `model`. */
