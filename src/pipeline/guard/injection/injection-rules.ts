@@ -10,10 +10,10 @@ import { JAILBREAK_RULES, rawJailbreakHits } from './jailbreak-rules.ts';
 import { OVERRIDE_RULES } from './override-rules.ts';
 import { newIdentityHit, PERSONA_RULES } from './persona-rules.ts';
 import { PARAPHRASE_RULES } from './paraphrase-rules.ts';
-import { namedPersonaHit, quotedOrderHit, ROUND3_RULES } from './round3-rules.ts';
+import { namedPersonaHit, quotedOrderHit, INDIRECT_ATTACK_RULES } from './indirect-attack-rules.ts';
 import { runRules, type InjectionRule, type RuleHit } from './rule-engine.ts';
 
-export const INJECTION_RULES: readonly InjectionRule[] = [...OVERRIDE_RULES, ...EXTRACTION_RULES, ...PERSONA_RULES, ...JAILBREAK_RULES, ...ADDRESSED_RULES, ...PARAPHRASE_RULES, ...ROUND3_RULES];
+export const INJECTION_RULES: readonly InjectionRule[] = [...OVERRIDE_RULES, ...EXTRACTION_RULES, ...PERSONA_RULES, ...JAILBREAK_RULES, ...ADDRESSED_RULES, ...PARAPHRASE_RULES, ...INDIRECT_ATTACK_RULES];
 
 /** Words that, spelled out letter by letter ("S a y t h a t …"), only an attack would contain. */
 const SPELLED_TRIGGER = /ignor|instruc|istruz|anweis|prompt|forget|dimentic|vergiss|saythat|sayyou|youhate|pretend|jailbreak|developer|sviluppator|entwickler|password|system/;

@@ -2,7 +2,6 @@
  * Payment card numbers: 13-19 digits, optionally grouped by spaces or dashes, that pass
  * the Luhn check. Used on the way in (redact before storing) and out (never echo).
  */
-import type { Span } from '../../../core/turn.ts';
 import type { PiiSpan } from '../guard-types.ts';
 import { continuesIban } from './iban-groups.ts';
 
@@ -12,7 +11,6 @@ import { continuesIban } from './iban-groups.ts';
  */
 const DIGIT_RUN = /(?<![\p{L}\d])\d+(?:[ -]\d+)*(?![\p{L}\d])/gu;
 const GROUP = /\d+/g;
-export const CARD_PLACEHOLDER = '[CARD]';
 const MIN_DIGITS = 13;
 const MAX_DIGITS = 19;
 
@@ -77,17 +75,4 @@ function longestCardFrom(groups: { digits: string }[], first: number): number | 
     if (digits.length >= MIN_DIGITS && luhnValid(digits)) found = j;
   }
   return found;
-}
-
-/** Replaces every card number by the placeholder. */
-export function redactCardNumbers(text: string): string {
-  return redactSpans(text, findCardNumbers(text), CARD_PLACEHOLDER);
-}
-
-export function redactSpans(text: string, spans: Span[], placeholder: string): string {
-  let out = text;
-  for (const span of [...spans].sort((a, b) => b.start - a.start)) {
-    out = out.slice(0, span.start) + placeholder + out.slice(span.end);
-  }
-  return out;
 }

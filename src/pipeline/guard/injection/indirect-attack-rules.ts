@@ -1,5 +1,5 @@
 /**
- * Round-3 rules (docs/decisions/0008-injection-rail.md): families the round-2 rail still
+ * Indirect attacks (round 3 of docs/decisions/0008-injection-rail.md): families the round-2 rail still
  * missed on fresh wordings, each in Italian, German and English, each with the customer's own
  * talk kept out:
  *
@@ -155,7 +155,7 @@ const HARM = [
   '(?:in|auf) (?:das|ein) (?:konto|bankkonto|profil|handy|postfach) (?:einer anderen person|eines anderen|von jemand anderem|fremder leute)',
 ];
 
-export const ROUND3_RULES: readonly InjectionRule[] = [
+export const INDIRECT_ATTACK_RULES: readonly InjectionRule[] = [
   rule('role_play', oneOf(LIKE_PERSON)),
   rule('role_play', oneOf(NAME_NOW)),
   rule('system_prompt', oneOf(TOLD_BEFORE)),
