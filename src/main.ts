@@ -159,7 +159,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     builtinIntegrations,
     integrations: () => integrations,
     async reload(next) {
-      const nextIntegrations = createIntegrations(next.integrations, { builtin: builtinIntegrations });
+      const builtin = builtinIntegrations.withRules(builtinOptions(next.integrations, next.profile.timezone));
+      const nextIntegrations = createIntegrations(next.integrations, { builtin });
       current = await buildPipeline(next, cache, knowledgeStore, nextIntegrations, options);
       integrations = nextIntegrations;
     },

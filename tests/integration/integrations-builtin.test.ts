@@ -95,3 +95,27 @@ describe('built-in bookings on one database file from several connections', () =
     assert.equal(outcomes.filter((outcome) => outcome.refusal?.code === 'SLOT_TAKEN').length, 7, JSON.stringify(outcomes));
   });
 });
+
+describe('built-in integrations with other rules (a reloaded configuration)', () => {
+  it('applies the new booking grid and payment links on the same data, and refuses bad rules', async () => {
+    const clock = settableClock(T0);
+    const integrations = createSqliteIntegrations({ path: ':memory:', clock, payments: { linkBaseUrl: LINK_BASE } });
+    try {
+      fillSalon(integrations.catalogue);
+      const query = { serviceId: 'cut', from: rome(TUESDAY, '09:00'), to: rome(TUESDAY, '10:00'), staffId: 'anna' };
+      const starts = async (ports: { bookings: typeof integrations.bookings }) => valueOf(await ports.bookings.freeSlots(query)).map((slot) => slot.start);
+      const quarter = await starts(integrations);
+      const reloaded = integrations.withRules({ bookings: { slotStepMinutes: 30 }, payments: { linkBaseUrl: 'https://pay.other.example/x' } });
+      const half = await starts(reloaded);
+      assert.deepEqual(half, quarter.filter((start) => (start - rome(TUESDAY, '09:00')) % (30 * 60_000) === 0));
+      assert.ok(half.length > 0 && half.length < quarter.length);
+      const booked = valueOf(await reloaded.bookings.book({ serviceId: 'cut', start: half[0] as number, phone: GIULIA, idempotencyKey: 'reload-1' }));
+      assert.equal(valueOf(await integrations.bookings.getBooking({ bookingId: booked.id, phone: GIULIA })).id, booked.id, 'one database under both');
+      const link = valueOf(await reloaded.payments.createLink({ purpose: { kind: 'deposit', bookingId: booked.id }, amount: { cents: 2000, currency: 'EUR' }, phone: GIULIA, idempotencyKey: 'reload-pay' }));
+      assert.ok(link.url.startsWith('https://pay.other.example/x/'), link.url);
+      assert.throws(() => integrations.withRules({ bookings: { slotStepMinutes: 7 }, payments: { linkBaseUrl: LINK_BASE } }), /CONFIG_INVALID|slot step/);
+    } finally {
+      integrations.close();
+    }
+  });
+});

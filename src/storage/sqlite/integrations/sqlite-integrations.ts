@@ -34,6 +34,12 @@ export interface SqliteIntegrationsOptions {
 
 export interface SqliteIntegrations extends Integrations {
   catalogue: BuiltinCatalogue;
+  /**
+   * The same database with other booking and payment rules (a reloaded configuration). Throws
+   * CONFIG_INVALID for bad rules, so the running rules stay; the connection is shared, so
+   * `close()` on the original closes it.
+   */
+  withRules(rules: Pick<SqliteIntegrationsOptions, 'bookings' | 'payments'>): Integrations;
   close(): void;
 }
 
@@ -71,13 +77,23 @@ export function createSqliteIntegrations(options: SqliteIntegrationsOptions): Sq
   const rules = checkRules({ ...DEFAULT_BOOKING_RULES, ...options.bookings });
   const clock = options.clock ?? systemClock;
   const db = connect(options);
+  const orders = createBuiltinOrders(db);
+  const crm = createBuiltinCrm(db, clock);
+  const tickets = createBuiltinTickets(db, clock);
   return {
-    orders: createBuiltinOrders(db),
+    orders,
     bookings: createBuiltinBookings(db, clock, rules, randomUUID),
-    crm: createBuiltinCrm(db, clock),
-    tickets: createBuiltinTickets(db, clock),
+    crm,
+    tickets,
     payments: createBuiltinPayments(db, clock, options.payments),
     catalogue: createCatalogue(db),
+    withRules: (next) => ({
+      orders,
+      bookings: createBuiltinBookings(db, clock, checkRules({ ...DEFAULT_BOOKING_RULES, ...next.bookings }), randomUUID),
+      crm,
+      tickets,
+      payments: createBuiltinPayments(db, clock, next.payments),
+    }),
     close: () => db.close(),
   };
 }
