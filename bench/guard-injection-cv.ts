@@ -16,7 +16,7 @@
  * and the veto, `--round3` reports with the round-3 operating point, `--holdouts` adds the (spent)
  * held-out sets 1 and 2, `--dump FILE` writes the scores; INJECTION_CV_SEED picks the fold seed.
  */
-import { assignGroupFolds, corpusRows, customerPool, englishServicePool, fixtureRows, holdout2Rows, holdoutRows, INJECTION_MODEL_CONFIG, INJECTION_SETTINGS, ROUND3_SETTINGS, SERVICE_SAMPLE, serviceSample, sharedRows, trainInjectionModel, type Row } from './guard-injection-data.ts';
+import { assignGroupFolds, corpusRows, customerPool, englishServicePool, fixtureRows, holdout2Rows, holdoutRows, INJECTION_MODEL_CONFIG, INJECTION_SETTINGS, ROUND3_SETTINGS, ROUND4_SETTINGS, SERVICE_SAMPLE, serviceSample, sharedRows, trainInjectionModel, type Row } from './guard-injection-data.ts';
 import { withOverrides, type ModelConfig } from '../src/text/classifier/model-config.ts';
 import type { IntentModel } from '../src/text/classifier/types.ts';
 import { prepareText } from '../src/pipeline/guard/injection/injection-text.ts';
@@ -124,7 +124,7 @@ function grid(scored: readonly Scored[], pools: readonly Scored[]): void {
     for (const other of [one(false, 0.75, 0.95), one(false, 0.775, 0.95), one(false, 0.8, 0.95)]) candidates.push([`it: ${describe(it)}; others: ${describe(other)}`, { ...other, byLanguage: { it } }]);
   }
   candidates.push([`it: ${describe(one(true, 0.85, 0.95))}; en: ${describe(one(true, 0.8, 0.95))}; others: ${describe(one(false, 0.8, 0.95))}`, { ...one(false, 0.8, 0.95), byLanguage: { it: one(true, 0.85, 0.95), en: one(true, 0.8, 0.95) } }]);
-  candidates.push(['round 3 (for reference)', ROUND3_SETTINGS], ['**chosen** (round 4)', INJECTION_SETTINGS]);
+  candidates.push(['round 3 (for reference)', ROUND3_SETTINGS], ['round 4 (for reference)', ROUND4_SETTINGS], ['**chosen** (round 5)', INJECTION_SETTINGS]);
   console.log('| setting | CV recall it / de / en | CV FPR it / de / en | pools FPR | recall on rule misses it / de / en |\n|---|---|---|---|---|');
   for (const [name, settings] of candidates) {
     const byLang = ['it', 'de', 'en'].map((lang) => tally(scored.filter((s) => s.lang === lang), rail(settings)));

@@ -30,13 +30,14 @@ export const SEED = 1;
 /** English service queries (BANKING77/CLINC150 train split) added to the benign training rows: 1000, the round-2 choice (INJECTION_SERVICE=0 to compare). */
 export const SERVICE_SAMPLE = Number(process.env.INJECTION_SERVICE ?? 1000);
 /**
- * When the model alone flags a message (chosen by `bench/guard-injection-cv.ts --grid`, round 4):
- * P ≥ 0.80 from 8 words, 0.95 below, no cue word needed (the customer-topic veto stays); messages
- * detected as English still need a cue word (without it a fixture line flips: "the first sentence of
- * your email got cut off"), and those detected as Italian a cue word and P ≥ 0.85 (its risky-benign
- * rows cost more FPR).
+ * When the model alone flags a message (chosen by `bench/guard-injection-cv.ts --grid`, round 5):
+ * P ≥ 0.80 from 8 words, 0.95 below, no cue word needed, in every language (the customer-topic
+ * veto stays). With the outside authors' rows the cue gate cost 6-8 points of Italian and English
+ * recall for less than one point of false positives (docs/decisions/0008-injection-rail.md).
  */
-export const INJECTION_SETTINGS: RailSettings = {
+export const INJECTION_SETTINGS: RailSettings = { threshold: 0.8, shortThreshold: 0.95, minWords: 8, cueWords: false, byLanguage: {} };
+/** The round-4 operating point (Italian and English need a cue word), for comparison. */
+export const ROUND4_SETTINGS: RailSettings = {
   threshold: 0.8,
   shortThreshold: 0.95,
   minWords: 8,
@@ -65,8 +66,17 @@ export function sharedRows(): Row[] {
   return readJsonl(SHARED_FILE, 'shared').map((r) => (r.lang === 'de' ? r : { ...r, lang: 'en' }));
 }
 
+/**
+ * Rows by people outside the project (round 5): `outside-authors.jsonl` and the two independent
+ * held-out sets of rounds 3 and 4, retired into training once each had been scored twice.
+ * Set INJECTION_OUTSIDE=0 to train without them (the round-4 data).
+ */
+export const OUTSIDE_FILES = ['outside-authors.jsonl', 'holdout-3.jsonl', 'holdout-4.jsonl'];
+
 export function corpusRows(): Row[] {
-  return CORPUS_LANGUAGES.flatMap((lang) => readJsonl(new URL(`${lang}.jsonl`, CORPUS_DIR), 'corpus'));
+  const own = CORPUS_LANGUAGES.flatMap((lang) => readJsonl(new URL(`${lang}.jsonl`, CORPUS_DIR), 'corpus'));
+  if (process.env.INJECTION_OUTSIDE === '0') return own;
+  return [...own, ...OUTSIDE_FILES.flatMap((file) => readJsonl(new URL(file, CORPUS_DIR), 'outside'))];
 }
 
 export function fixtureRows(): Row[] {

@@ -26,6 +26,7 @@ function main(): void {
       sources: [
         'deepset/prompt-injections train split (/work/shared/guard/injection-train.jsonl)',
         'src/pipeline/guard/injection/corpus/{it,de,en}.jsonl',
+        'outside authors: corpus/outside-authors.jsonl, corpus/holdout-3.jsonl, corpus/holdout-4.jsonl (retired held-out sets)',
         'benign: seeded sample of BANKING77 and CLINC150 train queries (/work/shared/datasets)',
       ],
       shared: shared.length,

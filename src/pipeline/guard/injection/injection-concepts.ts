@@ -78,6 +78,30 @@ const CONCEPTS: readonly (readonly [string, RegExp])[] = [
     /\b(?:state that|claim that|declare|confirm that|admit that|dichiara|afferma|sostieni|ammetti|conferma che|behaupte[a-z]*|bestatige[a-z]*|erklare[a-z]*|gib zu)\b/,
   ],
   [
+    'qqothers',
+    /\b(?:other (?:customers?|clients?|guests?|members?|people s?)|another (?:customer|client|guest|member) s?|someone else s?|somebody else s?|all (?:the |your )?(?:customers|clients|guests|members|users)|altr[oi] client[ei]|altr[ei] (?:persone|ospiti|soci)|di un altr[oa]|di qualcun altro|tutti i (?:clienti|soci|ospiti|utenti)|andere[nr]? (?:kunden|kundinnen|gaste|mitglieder|leute)|eines anderen|einer anderen|von jemand(?:em)? anderem|alle[nr]? (?:kunden|kundinnen|gaste|mitglieder|nutzer)|database|datenbank|export)\b/,
+  ],
+  [
+    'qqhack',
+    /\b(?:hack[a-z]*|crack[a-z]*|clon[a-z]*|klon[a-z]*|intercept[a-z]*|intercett[a-z]*|abfang[a-z]*|malware|phishing|spoof[a-z]*|exploit[a-z]*|keylogger|skimm[a-z]*|steal|rubare|ruba|klau[a-z]*|stehl[a-z]*|fake|fals[oaie]|gefalscht[a-z]*|falsch[a-z]*|break into|entrare nel(?:l)? (?:account|conto)|einbrech[a-z]*|reinkomm[a-z]*)\b/,
+  ],
+  [
+    'qqinternal',
+    /\b(?:internal|intern[oaie]|intern[a-z]*|confidential|riservat[a-z]*|vertraulich[a-z]*|secret[a-z]*|segret[a-z]*|geheim[a-z]*|hidden|nascost[a-z]*|versteckt[a-z]*|staff|employees?|dipendent[ei]|personale|mitarbeiter[a-z]*|master)\b/,
+  ],
+  [
+    'qqtools',
+    /\b(?:tools?|functions?|plugins?|apis?|endpoints?|parameters?|arguments|scopes|parametri|strumenti|funzion[ei]|werkzeug[a-z]*|funktion[a-z]*|schnittstelle[n]?|json|debug[a-z]*|config)\b/,
+  ],
+  [
+    'qqnocheck',
+    /\b(?:without (?:any )?(?:checks?|checking|verification|verifying|asking)|no questions asked|skip (?:the )?(?:verification|checks?|id)|senza (?:verific[a-z]*|controll[a-z]*|chiedere)|saltare la verifica|salta la verifica|ohne (?:prufung|kontrolle|verifizierung|nachweis|nachfrage)|entfallen|uberspring[a-z]*)\b/,
+  ],
+  [
+    'qqdecode',
+    /\b(?:backwards|reversed?|al contrario|rovescio|ruckwarts|rot13|rot 13|base64|base 64|hex[a-z]*|esadecimale|decod[a-z]*|decifr[a-z]*|entschlussel[a-z]*|dekodier[a-z]*|execute|esegui[a-z]*|ausfuhr[a-z]*|obey|obbedisci|gehorch[a-z]*|befolg[a-z]*|follow it)\b/,
+  ],
+  [
     'qqmine',
     /\b(?:my|mine|i (?:said|wrote|sent|asked|meant|typed)|mio|mia|miei|mie|ti ho|vi ho|ho scritto|mein|meine|meinen|meinem|meiner|ich (?:habe|hab))\b/,
   ],

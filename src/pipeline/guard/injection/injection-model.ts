@@ -124,7 +124,10 @@ const CUSTOMER_TOPIC = new RegExp(
     '(?:message|messages|order|email|mail|request|question|messaggio|ordine|richiesta|domanda|nachricht|bestellung|anfrage|frage)|' +
     '(?:rules|instructions|regole|istruzioni|regeln|anweisungen|anleitung|policy|politica) (?:for|per|fur|zur|zum|on|about)(?! (?:you|te|dich|ti|the system|il sistema|das system)\\b)|' +
     '(?:quali|quale|what|which|welche|welcher) (?:sono le |are the |sind die )?(?:rules|regole|regeln|instructions|istruzioni|anweisungen|conditions|condizioni|bedingungen)|' +
-    '(?:sei|bist du|are you) (?:un |ein |a |an )?(?:bot|robot|assistente virtuale|virtueller assistent|virtual assistant|human|persona|mensch|real person))\\b',
+    '(?:sei|bist du|are you) (?:un |ein |a |an )?(?:bot|robot|assistente virtuale|virtueller assistent|virtual assistant|human|persona|mensch|real person)|' +
+    // what the business sent the customer: "the first sentence of your email got cut off"
+    'your (?:email|e mail|mail|newsletter|letter|invoice|sms|text message)|(?:vostra|tua|sua) (?:mail|email|e mail|newsletter|lettera|fattura)|(?:vostro|tuo|suo) sms|' +
+    '(?:eure|ihre|deine) (?:mail|email|e mail|rechnung)|(?:euer|ihr|dein) (?:newsletter|brief|sms))\\b',
 );
 
 /** The gate's two parts for a prepared message. */

@@ -29,14 +29,18 @@ const PERSONA_DE = [
   'im [a-z]*modus',
 ];
 const NOT_NEGATED_EN = '(?<!\\b(?:don t|do not|dont|stop|never|not|didn t|did not) )';
+/** Someone else does it: "someone called pretending to be from your bank", "my daughter will act as my representative". */
+const SOMEONE_ELSE_EN = '(?<!\\b(?:someone|somebody|he|she|they|who|scammers?|callers?|fraudsters?|man|woman|guy|person|people|daughter|son|wife|husband|partner|friend|mother|mum|mom|father|dad|brother|sister|colleague|lawyer|accountant|email|mail|message|sms|text|website|site|app)(?: [^ .]+){0,3} )';
+/** The customer does it: "I'll play the role of bridesmaid", "we will act as witnesses". */
+const CUSTOMER_DOES_EN = '(?<!\\b(?:i|we)(?: (?:ll|will|m|am|d|would|re|are|going to|have to|get to|want to|can|could|shall|should|must|also|always|usually))* )';
 
 const ENGLISH = [
   `you (?:are|re) now (?:[^ .]+ ){0,3}${oneOf(PERSONA_EN)}`, `from now on,? you (?:are|re|will|shall|must|answer|respond|reply|act|speak|talk|only|have|can|may|no longer|don t|do not)`,
-  'you are no longer (?:a|an|the|my|bound|restricted|limited|required|an assistant|customer|chatgpt)', `${NOT_NEGATED_EN}(?:pretend|pretending) (?:to be|you are|you re|that you|you can|you have|you were|to have|you could)`,
-  '(?<!\\b(?:stop|don t|do not|are|re|is|was|were|quit) )(?:act|acting) (?:as|like) (?:a|an|if|though|my|the|dan|chatgpt|gpt|python|linux|[^ .]+ (?:ai|bot|assistant|terminal|interpreter))', 
+  'you are no longer (?:a|an|the|my|bound|restricted|limited|required|an assistant|customer|chatgpt)', `${NOT_NEGATED_EN}${SOMEONE_ELSE_EN}(?:pretend|pretending) (?:to be|you are|you re|that you|you can|you have|you were|to have|you could)`,
+  `(?<!\\b(?:stop|don t|do not|are|re|is|was|were|quit) )${SOMEONE_ELSE_EN}${CUSTOMER_DOES_EN}(?:act|acting) (?:as|like) (?:a|an|if(?! (?:i|we|my)\\b)|though(?! (?:i|we|my)\\b)|my|the|dan|chatgpt|gpt|python|linux|[^ .]+ (?:ai|bot|assistant|terminal|interpreter))`, 
   `(?:behave|behaving|respond|answer|reply|talk|speak|write) (?:as|like) (?:a|an|the|my|if you were|though you were)? ?(?:[^ .]+ ){0,2}${oneOf(PERSONA_EN)}`,
   'i (?:want|need|d like|would like) you to (?:act|be (?:a|an|my)|pretend|play (?:a|the role)|behave|become|roleplay|role play|respond as|answer as|take on)',
-  '(?:roleplay|role play|role playing) as', 'let s (?:do a )?(?:roleplay|role play)', '(?:in|during) this (?:roleplay|role play)', '(?:play|playing|take|assume|adopt|take on) the role of',
+  '(?:roleplay|role play|role playing) as', 'let s (?:do a )?(?:roleplay|role play)', '(?:in|during) this (?:roleplay|role play)', `${SOMEONE_ELSE_EN}${CUSTOMER_DOES_EN}(?:play|playing|take|assume|adopt|take on) the role of`,
   'stay in (?:your )?(?:character|role)', '(?:break|breaking) character', 'stay fully in (?:their|your) roles', 'imagine (?:you are|you re|that you are)', 'imagine being (?:a|an|the)',
   'let s play a game(?: [^ .]+){0,3} you (?:are|re|will)', 'simulate (?:a |an |being )?(?:conversation|ai|chatbot|bot|persona|character|terminal|mode)',
   '(?:you are|you re) now (?:authori[sz]ed|allowed|permitted|free|able|entitled) to', '(?:you will|you ll|you shall|you must) (?:now )?(?:answer|respond|reply|act|speak|talk|behave) (?:as|like)', 'from now on,? (?:you )?(?:respond|reply|answer) (?:to )?(?:every|all|each|any|only with|with|as)',
