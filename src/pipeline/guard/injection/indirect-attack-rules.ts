@@ -148,7 +148,8 @@ const DICTATED_OUTPUT = [
   '(?:publicly declare|declare publicly|announce publicly|dichiara pubblicamente|annuncia pubblicamente|erklare offentlich|erklaren sie offentlich|verkunde offentlich)',
 ];
 const HARM = [
-  '(?:clone|cloning|clonare|clonar[ea]|clono|klonen|klont|klone)(?: [^ .]+){0,1} (?:a |an |una |eine |die )?(?:credit |debit |bank )?(?:cards?|carta|carte|karte|kreditkarte|ec karte|sim)',
+  // not the victim's side: "how can I stop someone from cloning my card"
+  '(?<!\\b(?:from|against|prevent|prevents|stop|avoid|evitare|impedire|gegen|vor|verhindern)(?: [^ .]+){0,2} )(?:clone|cloning|clonare|clonar[ea]|clono|klonen|klont|klone)(?! (?:my|mia|mio|mie|miei|meine|meinen)\\b)(?: [^ .]+){0,1} (?:a |an |una |eine |die )?(?:credit |debit |bank )?(?:cards?|carta|carte|karte|kreditkarte|ec karte|sim)',
   '(?:klont|klonen|klone) man (?:eine )?(?:kredit)?karte', '(?:kreditkarte|karte|carta|card) (?:klonen|clonare|cloning)',
   '(?:get into|access|hack|hack into|break into|log into)(?: [^ .]+){0,1} (?:someone else s|someone s|another person s|somebody else s|other people s) (?:[^ .]+ )?(?:account|accounts|email|phone|bank account)',
   '(?:entrare|accedere|introdurmi|hackerare|violare)(?: [^ .]+){0,2} (?:conto|account|profilo|telefono|mail|email) (?:di un altra persona|di qualcun altro|di un altro|altrui|di altri)',

@@ -54,10 +54,18 @@ const FALSEHOOD = [
   '(?:make up|invent|fabricate|inventa|inventati|erfinde|erfinden sie)(?: [^ .]+){0,2} (?:a |an |una |un |eine |einen )?(?:news|notizia|notizie|nachricht|nachrichten|story about|storia su|geschichte uber|rumou?r|voce su|geruecht|review|recensione|bewertung)',
   'if you (?:don t|do not) know,? (?:just )?make (?:something|it|one|an answer) up', '(?:se non lo sai|wenn du es nicht weisst),? (?:inventa|inventati|erfinde)',
 ];
+/** How-to questions about breaking into, cracking or cloning something: the verb right after "how do I" / "come si", or last in German. */
+const HOW_TO_BREAK_IN = [
+  '(?:how (?:do|can|could|would|should) (?:i|you|one|someone|we)|how to|tell me how to|explain how to|show me how to)(?: [^ .]+)? (?:hack(?!er)[a-z]*|crack (?:[^ .]+ ){0,3}(?:password|passcode|pin|code|wifi|wi fi|wlan|account|safe|lock|encryption|hash|login)|clone|break into|get into (?:someone|somebody|another|other)|intercept|skim|spoof)\\b',
+  '(?:come (?:si|posso|faccio a|potrei|fare a|si fa a)|spiegami come|dimmi come|insegnami a)(?: [^ .]+)? (?:hackera[a-z]*|cracca[a-z]*|clona[a-z]*|intercetta[a-z]*|entrare nel (?:conto|account|profilo) (?:di|della|del|dello) (?!mi[oa]\\b))',
+  'wie (?:knack|hack|klon)[a-z]* (?:ich|man)\\b', '(?:wie|erklar mir wie|zeig mir wie) (?:kann|konnte|soll|konnen) (?:ich|man|wir)(?: [^ .]+){1,4} (?:hacken|knacken|klonen|abfangen|einbrechen)\\b',
+];
 const HARMFUL = [
   '(?:racist|sexist|razzist[ae]|sessist[ae]|rassistisch[a-z]*|sexistisch[a-z]*) (?:joke|jokes|barzellett[ae]|witz|witze)',
   '(?:joke|jokes|barzellett[ae]|witz|witze) (?:razzist[ae]|sessist[ae])',
   '(?:how to|how do i|how would one|come si|come posso|wie man|wie kann ich)(?: [^ .]+){0,3} (?:build|make|costruisce|costruire|costruisco|fabbrica|fabbricare|baut|bauen|baue) (?:a |an |una |un |einen |eine )?(?:[^ .]+ )?(?:bomb|explosive|bomba|esplosiv[oa]|sprengsatz|bombe|pipe bomb)',
+  // "how do I clone a contactless card", "come si cracca la password", "wie knack ich das WLAN"
+  ...HOW_TO_BREAK_IN,
 ];
 const WRITING_JOBS = [
   '(?:write|compose|draft|writing|tell me|scrivi|scrivimi|scrivere|componi|comporre|raccontami|racconta|schreib[a-z]*|dichte|verfass[a-z]*|erzahl[a-z]*)(?: [^ .]+){0,3} (?:sonnet|sonetto|sonett|fairy tale|fiaba|favola|marchen|love letter|lettera d amore|liebesbrief|propaganda|limerick|haiku)',

@@ -39,7 +39,7 @@ const ENGLISH = [
   'you are no longer (?:a|an|the|my|bound|restricted|limited|required|an assistant|customer|chatgpt)', `${NOT_NEGATED_EN}${SOMEONE_ELSE_EN}(?:pretend|pretending) (?:to be|you are|you re|that you|you can|you have|you were|to have|you could)`,
   `(?<!\\b(?:stop|don t|do not|are|re|is|was|were|quit) )${SOMEONE_ELSE_EN}${CUSTOMER_DOES_EN}(?:act|acting) (?:as|like) (?:a|an|if(?! (?:i|we|my)\\b)|though(?! (?:i|we|my)\\b)|my|the|dan|chatgpt|gpt|python|linux|[^ .]+ (?:ai|bot|assistant|terminal|interpreter))`, 
   `(?:behave|behaving|respond|answer|reply|talk|speak|write) (?:as|like) (?:a|an|the|my|if you were|though you were)? ?(?:[^ .]+ ){0,2}${oneOf(PERSONA_EN)}`,
-  'i (?:want|need|d like|would like) you to (?:act|be (?:a|an|my)|pretend|play (?:a|the role)|behave|become|roleplay|role play|respond as|answer as|take on)',
+  'i (?:want|need|d like|would like) you to (?:act(?! (?:swiftly|quickly|fast|now|immediately|promptly|asap|urgently|soon|on|upon|accordingly|responsibly)\\b)|be (?:a|an|my)|pretend|play (?:a|the role)|behave|become|roleplay|role play|respond as|answer as|take on)',
   '(?:roleplay|role play|role playing) as', 'let s (?:do a )?(?:roleplay|role play)', '(?:in|during) this (?:roleplay|role play)', `${SOMEONE_ELSE_EN}${CUSTOMER_DOES_EN}(?:play|playing|take|assume|adopt|take on) the role of`,
   'stay in (?:your )?(?:character|role)', '(?:break|breaking) character', 'stay fully in (?:their|your) roles', 'imagine (?:you are|you re|that you are)', 'imagine being (?:a|an|the)',
   'let s play a game(?: [^ .]+){0,3} you (?:are|re|will)', 'simulate (?:a |an |being )?(?:conversation|ai|chatbot|bot|persona|character|terminal|mode)',
