@@ -51,7 +51,7 @@ function score(model: IntentModel, row: Row): Scored {
   const prepared = prepareText(row.text);
   const rule = injectionRuleHits(row.text, prepared).length > 0;
   const gate = args.includes('--no-cue') ? { cueWord: true, veto: false } : modelGate(prepared);
-  return { ...row, rule, p: injectionProbability(model, prepared), words: wordCount(prepared), gate, detected: detectLanguage(row.text, Object.keys(INJECTION_SETTINGS.byLanguage)) };
+  return { ...row, rule, p: injectionProbability(model, prepared), words: wordCount(prepared), gate, detected: detectLanguage(row.text, ['it', 'de', 'en']) };
 }
 
 /** Scores every row with a model trained on the other folds (plus `extra`, never scored). */
@@ -124,7 +124,7 @@ function grid(scored: readonly Scored[], pools: readonly Scored[]): void {
     for (const other of [one(false, 0.75, 0.95), one(false, 0.775, 0.95), one(false, 0.8, 0.95)]) candidates.push([`it: ${describe(it)}; others: ${describe(other)}`, { ...other, byLanguage: { it } }]);
   }
   candidates.push([`it: ${describe(one(true, 0.85, 0.95))}; en: ${describe(one(true, 0.8, 0.95))}; others: ${describe(one(false, 0.8, 0.95))}`, { ...one(false, 0.8, 0.95), byLanguage: { it: one(true, 0.85, 0.95), en: one(true, 0.8, 0.95) } }]);
-  candidates.push(['round 3 (for reference)', ROUND3_SETTINGS], ['round 4 (for reference)', ROUND4_SETTINGS], ['**chosen** (round 5)', INJECTION_SETTINGS]);
+  candidates.push(['round 3 (for reference)', ROUND3_SETTINGS], ['round 4 (for reference)', ROUND4_SETTINGS], ['**chosen** (round 6)', INJECTION_SETTINGS]);
   console.log('| setting | CV recall it / de / en | CV FPR it / de / en | pools FPR | recall on rule misses it / de / en |\n|---|---|---|---|---|');
   for (const [name, settings] of candidates) {
     const byLang = ['it', 'de', 'en'].map((lang) => tally(scored.filter((s) => s.lang === lang), rail(settings)));

@@ -30,12 +30,12 @@ export const SEED = 1;
 /** English service queries (BANKING77/CLINC150 train split) added to the benign training rows: 1000, the round-2 choice (INJECTION_SERVICE=0 to compare). */
 export const SERVICE_SAMPLE = Number(process.env.INJECTION_SERVICE ?? 1000);
 /**
- * When the model alone flags a message (chosen by `bench/guard-injection-cv.ts --grid`, round 5):
- * P ≥ 0.80 from 8 words, 0.95 below, no cue word needed, in every language (the customer-topic
- * veto stays). With the outside authors' rows the cue gate cost 6-8 points of Italian and English
- * recall for less than one point of false positives (docs/decisions/0008-injection-rail.md).
+ * When the model alone flags a message (chosen by `bench/guard-injection-cv.ts --grid`, round 6):
+ * P ≥ 0.85 from 8 words, 0.95 below, no cue word needed, in every language (the customer-topic
+ * veto stays). Round 5 had 0.80; with the round-6 rows that gave 1.6–2.2 % CV FPR, 0.85 keeps every
+ * language under 2 % on two fold seeds for about one point of recall (docs/decisions/0008-injection-rail.md).
  */
-export const INJECTION_SETTINGS: RailSettings = { threshold: 0.8, shortThreshold: 0.95, minWords: 8, cueWords: false, byLanguage: {} };
+export const INJECTION_SETTINGS: RailSettings = { threshold: 0.85, shortThreshold: 0.95, minWords: 8, cueWords: false, byLanguage: {} };
 /** The round-4 operating point (Italian and English need a cue word), for comparison. */
 export const ROUND4_SETTINGS: RailSettings = {
   threshold: 0.8,
@@ -71,7 +71,7 @@ export function sharedRows(): Row[] {
  * held-out sets of rounds 3 and 4, retired into training once each had been scored twice.
  * Set INJECTION_OUTSIDE=0 to train without them (the round-4 data).
  */
-export const OUTSIDE_FILES = ['outside-authors.jsonl', 'holdout-3.jsonl', 'holdout-4.jsonl'];
+export const OUTSIDE_FILES = ['outside-authors.jsonl', 'holdout-3.jsonl', 'holdout-4.jsonl', 'holdout-5a.jsonl', 'holdout-5b.jsonl'];
 
 export function corpusRows(): Row[] {
   const own = CORPUS_LANGUAGES.flatMap((lang) => readJsonl(new URL(`${lang}.jsonl`, CORPUS_DIR), 'corpus'));
