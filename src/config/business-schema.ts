@@ -109,6 +109,11 @@ const understandingSchema = z.strictObject({
   target_precision: z.number().gt(0).lt(1).default(0.9),
   /** Messages the business does not handle, per language: they teach the classifier what to refuse. */
   out_of_scope: localizedList.default({}),
+  /**
+   * Generic off-topic messages (trivia, news, homework, spam, …) added as out-of-scope examples:
+   * `auto` for the languages where `out_of_scope` lists none, `always` for every language, `never`.
+   */
+  background_out_of_scope: z.enum(['auto', 'always', 'never']).default('auto'),
   /** Optional: a cheap LLM asked once, only when the tiers above end out of scope. Off unless configured. */
   llm_classifier: z
     .strictObject({
@@ -172,7 +177,7 @@ export const businessSchema = z.strictObject({
   texts: textsSchema,
   intents: z.record(intentId, checkedIntentSchema).refine((m) => Object.keys(m).length > 0, 'must define at least one intent'),
   menus: z.record(z.string(), menuSchema).default({}),
-  understanding: understandingSchema.default({ target_precision: 0.9, out_of_scope: {} }),
+  understanding: understandingSchema.default({ target_precision: 0.9, out_of_scope: {}, background_out_of_scope: 'auto' }),
   /** Small talk answered with no model: kind → the intent whose approved answer is sent. Unmapped kinds get a 👍 reaction. */
   small_talk: z.partialRecord(z.enum(SMALL_TALK_KINDS), intentId).default({}),
   templates: z.strictObject({ reengagement: templateSchema.optional() }).default({}),

@@ -64,5 +64,6 @@ describe('centralino nlu', () => {
     assert.match(run.output(), /intent\s+examples\s+accuracy/);
     assert.match(run.output(), /\bprices\b/);
     assert.match(run.output(), /threshold \d\.\d+ for precision ≥ 0\.9/);
+    assert.match(run.output(), /out-of-scope examples: 14 of the business's own, 0 generic ones \(understanding\.background_out_of_scope: auto\)/);
   });
 });

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { loadBusinessConfig } from '../../config/load-business.ts';
 import { DEFAULT_BUSINESS_CONFIG, DEFAULT_DATA_DIR } from '../../config/settings.ts';
+import { backgroundOutOfScope } from '../../pipeline/understand/background-out-of-scope.ts';
 import { businessExamples, canTrain, examplesHash, saveBusinessModel, trainBusinessModel, type BusinessModelReport } from '../../pipeline/understand/business-model.ts';
 import { createFileModelCache } from '../../storage/files/file-model-cache.ts';
 import { createProgressBar } from '../progress-bar.ts';
@@ -32,11 +33,16 @@ export async function nluTrainCommand(flags: TrainFlags): Promise<void> {
   const trained = trainBusinessModel(examples, config.understanding.target_precision, hash, progress ? { onProgress: (p) => progress.update(p) } : {});
   const dir = join(process.env.CENTRALINO_DATA_DIR ?? DEFAULT_DATA_DIR, 'models');
   await saveBusinessModel(createFileModelCache(dir), trained);
+  const outOfScope = { own: Object.values(config.understanding.out_of_scope).flat().length, background: backgroundOutOfScope(config).length };
   if (flags.json) {
-    console.log(JSON.stringify({ threshold: trained.threshold, ...trained.report }));
+    console.log(JSON.stringify({ threshold: trained.threshold, ...trained.report, out_of_scope: outOfScope }));
     return;
   }
   console.log(formatTrainReport(file, trained.threshold, trained.report));
+  console.log(
+    `\nout-of-scope examples: ${outOfScope.own} of the business's own, ${outOfScope.background} generic ones` +
+      ` (understanding.background_out_of_scope: ${config.understanding.background_out_of_scope})`,
+  );
 }
 
 export function formatTrainReport(file: string, threshold: number, report: BusinessModelReport): string {

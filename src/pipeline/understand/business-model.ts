@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { BusinessConfig } from '../../config/business-schema.ts';
 import type { ModelCache } from '../../core/model-cache.ts';
+import { backgroundOutOfScope } from './background-out-of-scope.ts';
 import { crossValidate, type IntentReport, type TrainFn } from '../../text/classifier/cross-validation.ts';
 import { loadIntentModel, trainIntentModel } from '../../text/classifier/intent-model.ts';
 import { chooseThreshold } from '../../text/classifier/threshold.ts';
@@ -42,13 +43,13 @@ export interface BusinessModelOptions {
   load?: (json: unknown) => IntentModel;
 }
 
-/** Every example of every intent in every language, plus the out-of-scope examples as `oos`. */
+/** Every example of every intent in every language, plus the out-of-scope examples as `oos` (the business's own and the background ones). */
 export function businessExamples(config: BusinessConfig): LabelledExample[] {
   const inScope = Object.entries(config.intents).flatMap(([intent, def]) =>
     Object.values(def.examples).flatMap((texts) => texts.map((text) => ({ text, label: intent }))),
   );
   const outOfScope = Object.values(config.understanding.out_of_scope).flatMap((texts) => texts.map((text) => ({ text, label: OOS_LABEL })));
-  return [...inScope, ...outOfScope];
+  return [...inScope, ...outOfScope, ...backgroundOutOfScope(config)];
 }
 
 /** A classifier needs at least two intents with at least two examples each. */
