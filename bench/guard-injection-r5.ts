@@ -31,39 +31,39 @@ console.log(`rail at CV benign FPR <= ${(budget * 100).toFixed(1)} % per languag
 for (const [lang, v] of total) console.log(`| ${lang} | ${v.map((x, i) => x.toFixed(i === 0 ? 3 : 1)).join(' | ')} |`);
 
 function crossValidate(seed: number): Scored[] {
-const fold = assignGroupFolds(rows, 5, seed);
-const scored: Scored[] = [];
-for (let k = 0; k < 5; k++) {
-  // INJECTION_R5_OUTSIDE_SHARE: train on only this share of the outside rows (a learning curve; all are still scored)
-  const share = Number(process.env.INJECTION_R5_OUTSIDE_SHARE ?? 1);
-  const train = rows.filter((row, i) => fold[i] !== k && (row.source !== 'outside' || (i * 2654435761) % 1000 < share * 1000));
-  const model = trainInjectionModel([...train, ...service], config);
-  rows.forEach((row, i) => {
-    if (fold[i] !== k) return;
-    const prepared = prepareText(row.text);
-    scored.push({ ...row, rule: injectionRuleHits(row.text, prepared).length > 0, p: injectionProbability(model, prepared) });
-  });
+  const fold = assignGroupFolds(rows, 5, seed);
+  const scored: Scored[] = [];
+  for (let k = 0; k < 5; k++) {
+    // INJECTION_R5_OUTSIDE_SHARE: train on only this share of the outside rows (a learning curve; all are still scored)
+    const share = Number(process.env.INJECTION_R5_OUTSIDE_SHARE ?? 1);
+    const train = rows.filter((row, i) => fold[i] !== k && (row.source !== 'outside' || (i * 2654435761) % 1000 < share * 1000));
+    const model = trainInjectionModel([...train, ...service], config);
+    rows.forEach((row, i) => {
+      if (fold[i] !== k) return;
+      const prepared = prepareText(row.text);
+      scored.push({ ...row, rule: injectionRuleHits(row.text, prepared).length > 0, p: injectionProbability(model, prepared) });
+    });
 }
 return scored;
 }
 
 function evaluate(scored: readonly Scored[]): Map<string, number[]> {
-const pct = (a: number, b: number) => (b === 0 ? 0 : (100 * a) / b);
-const out = new Map<string, number[]>();
-for (const lang of ['it', 'de', 'en']) {
-  const part = scored.filter((s) => s.lang === lang);
-  const benign = part.filter((s) => s.label === 'benign');
-  const candidates = [...new Set(benign.filter((s) => !s.rule).map((s) => s.p))].sort((a, b) => b - a);
-  let threshold = 1.0001;
-  for (const c of candidates) {
-    const fp = benign.filter((s) => s.rule || s.p >= c).length;
-    if (fp / benign.length > budget) break;
-    threshold = c;
-  }
-  const flagged = (s: { rule: boolean; p: number }) => s.rule || s.p >= threshold;
-  const inj = part.filter((s) => s.label === 'injection');
-  const of = (src: string) => inj.filter((s) => s.source === src);
-  out.set(lang, [threshold, pct(inj.filter(flagged).length, inj.length), pct(of('outside').filter(flagged).length, of('outside').length), pct(of('corpus').filter(flagged).length, of('corpus').length), pct(benign.filter(flagged).length, benign.length)]);
+  const pct = (a: number, b: number) => (b === 0 ? 0 : (100 * a) / b);
+  const out = new Map<string, number[]>();
+  for (const lang of ['it', 'de', 'en']) {
+    const part = scored.filter((s) => s.lang === lang);
+    const benign = part.filter((s) => s.label === 'benign');
+    const candidates = [...new Set(benign.filter((s) => !s.rule).map((s) => s.p))].sort((a, b) => b - a);
+    let threshold = 1.0001;
+    for (const c of candidates) {
+      const fp = benign.filter((s) => s.rule || s.p >= c).length;
+      if (fp / benign.length > budget) break;
+      threshold = c;
+    }
+    const flagged = (s: { rule: boolean; p: number }) => s.rule || s.p >= threshold;
+    const inj = part.filter((s) => s.label === 'injection');
+    const of = (src: string) => inj.filter((s) => s.source === src);
+    out.set(lang, [threshold, pct(inj.filter(flagged).length, inj.length), pct(of('outside').filter(flagged).length, of('outside').length), pct(of('corpus').filter(flagged).length, of('corpus').length), pct(benign.filter(flagged).length, benign.length)]);
 }
 return out;
 }
