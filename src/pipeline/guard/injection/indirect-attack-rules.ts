@@ -155,6 +155,17 @@ const HARM = [
   '(?:entrare|accedere|introdurmi|hackerare|violare)(?: [^ .]+){0,2} (?:conto|account|profilo|telefono|mail|email) (?:di un altra persona|di qualcun altro|di un altro|altrui|di altri)',
   '(?:in|auf) (?:das|ein) (?:konto|bankkonto|profil|handy|postfach) (?:einer anderen person|eines anderen|von jemand anderem|fremder leute)',
 ];
+/**
+ * Another person's contact details asked for by description: "the phone number of the customer who
+ * booked the 3pm slot", "numero e indirizzo della signora che ha la piega domani", "die Adresse
+ * von der Frau mit dem Termin um 10". The business's own details ("the number of the salon") and
+ * the customer's own ("my address") do not match: a person described by what they did is needed.
+ */
+const OTHER_PERSON_CONTACT = [
+  '(?:phone number|number|mobile|address|e mail|email|email address|contact details|details|surname|full name)(?: and (?:[^ .]+ ){0,2}(?:number|address|email|name))? (?:of|for) (?:the (?:person|customer|client|guest|lady|woman|man|gentleman|girl|guy|member|one)|whoever|whoever s|the people) (?:who|that|in room|staying|booked|ordered|with the)',
+  '(?:numero|cellulare|telefono|indirizzo|mail|email|cognome|recapit[oi]|dati)(?: e (?:[^ .]+ ){0,2}(?:numero|indirizzo|mail|cognome|telefono))? (?:della|del|dello|di quella|di quel) (?:signora|signore|persona|cliente|ragazza|ragazzo|ospite|tizio|tizia|signorina) (?:che|delle|del|della|alle|in camera|con)',
+  '(?:nummer|telefonnummer|handynummer|adresse|e mail|email|nachname|kontaktdaten|daten)(?: und (?:[^ .]+ ){0,2}(?:nummer|adresse|email|name))? (?:von der|vom|von dem|der|des) (?:frau|dame|person|kundin|kunden|gast|herrn|mann|typen|madels|gaste) (?:die|der|mit|aus|im|von|um|in zimmer)',
+];
 
 export const INDIRECT_ATTACK_RULES: readonly InjectionRule[] = [
   rule('role_play', oneOf(LIKE_PERSON)),
@@ -170,6 +181,8 @@ export const INDIRECT_ATTACK_RULES: readonly InjectionRule[] = [
   rule('authority_claim', oneOf(AUTHORITY_NOTE), AUTHORITY_UNLESS),
   rule('addressed_to_ai', oneOf(FORWARDED_ORDER)),
   rule('forced_output', oneOf(HARM)),
+  // the courier, or the person who served the customer, is not someone else's private data
+  rule('other_person_data', oneOf(OTHER_PERSON_CONTACT), '(?:deliver[a-z]*|courier|corriere|fattorino|bote|fahrer|driver|postman|postino|mi (?:ha|hanno) (?:fatto|servit[oa]|aiutat[oa])|served me|helped me|hat mir|mich bedient)'),
   rule('forced_output', oneOf(STANDING_ORDERS)),
   rule('forced_output', oneOf(DICTATED_OUTPUT)),
 ];

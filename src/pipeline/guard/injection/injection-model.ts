@@ -127,7 +127,10 @@ const CUSTOMER_TOPIC = new RegExp(
     '(?:sei|bist du|are you) (?:un |ein |a |an )?(?:bot|robot|assistente virtuale|virtueller assistent|virtual assistant|human|persona|mensch|real person)|' +
     // what the business sent the customer: "the first sentence of your email got cut off"
     'your (?:email|e mail|mail|newsletter|letter|invoice|sms|text message)|(?:vostra|tua|sua) (?:mail|email|e mail|newsletter|lettera|fattura)|(?:vostro|tuo|suo) sms|' +
-    '(?:eure|ihre|deine) (?:mail|email|e mail|rechnung)|(?:euer|ihr|dein) (?:newsletter|brief|sms))\\b',
+    '(?:eure|ihre|deine) (?:mail|email|e mail|rechnung)|(?:euer|ihr|dein) (?:newsletter|brief|sms)|' +
+    // the customer's own device: "den Entwicklermodus bei der Smartwatch ausstellen"
+    '(?:on|in) (?:my|the) (?:phone|smartwatch|watch|iphone|android|tablet|tv|laptop|router)|(?:sul|nel|dal|sullo) (?:mio )?(?:telefono|cellulare|smartwatch|orologio|tablet|televisore|pc|router)|' +
+    '(?:bei|am|auf|an) (?:der|dem|meiner|meinem|meine|meinen) (?:smartwatch|uhr|handy|smartphone|iphone|tablet|fernseher|laptop|router))\\b',
 );
 
 /** The gate's two parts for a prepared message. */

@@ -145,5 +145,11 @@ export const OVERRIDE_RULES: readonly InjectionRule[] = [
   rule('override_instructions', oneOf(VOID_LOOSE)),
   rule('override_instructions', oneOf(PRETEND_AWAY)),
   // "mein Chef hat mir neue Anweisungen gegeben", "il capo mi ha dato nuove istruzioni": someone gave the customer instructions
-  rule('new_instructions', oneOf(NEW_TASK), '(?:hat|haben|hatte) (?:mir|uns)|(?:mi|ci) (?:ha|hanno|aveva) (?:dato|mandato|inviato|scritto)|(?:gave|sent|has given|have given) (?:me|us)'),
+  rule(
+    'new_instructions',
+    oneOf(NEW_TASK),
+    '(?:hat|haben|hatte) (?:mir|uns)|(?:mi|ci) (?:ha|hanno|aveva) (?:dato|mandato|inviato|scritto)|(?:gave|sent|has given|have given) (?:me|us)|' +
+      // "mein Chef hat neue Vorgaben gemacht": the customer's boss or company set them
+      '(?:mein|meine|il mio|la mia|my|our|unser|unsere|nostro|nostra) (?:chef|chefin|boss|capo|capa|firma|azienda|arbeitgeber|manager|company|employer|ufficio|abteilung)(?: [^ .]+){0,2} (?:hat|haben|ha|hanno|has|have|gave|sent)',
+  ),
 ];

@@ -56,8 +56,10 @@ const FALSEHOOD = [
 ];
 /** How-to questions about breaking into, cracking or cloning something: the verb right after "how do I" / "come si", or last in German. */
 const HOW_TO_BREAK_IN = [
-  '(?:how (?:do|can|could|would|should) (?:i|you|one|someone|we)|how to|tell me how to|explain how to|show me how to)(?: [^ .]+)? (?:hack(?!er)[a-z]*|crack (?:[^ .]+ ){0,3}(?:password|passcode|pin|code|wifi|wi fi|wlan|account|safe|lock|encryption|hash|login)|clone|break into|get into (?:someone|somebody|another|other)|intercept|skim|spoof)\\b',
+  '(?:how (?:do|can|could|would|should) (?:i|you|one|someone|we)|how to|tell me how to|explain how to|show me how to)(?: [^ .]+)? (?:hack(?!er)[a-z]*|crack (?:[^ .]+ ){0,3}(?:password|passcode|pin|code|wifi|wi fi|wlan|account|safe|lock|encryption|hash|login)|clone|break into|get into (?:someone|somebody|another|other|my ex|her|his|their)|bypass (?:[^ .]+ ){0,3}(?:2fa|two factor|otp|3d secure|3ds|verification|sms code|security check|pin)|intercept|skim|spoof)\\b',
   '(?:come (?:si|posso|faccio a|potrei|fare a|si fa a)|spiegami come|dimmi come|insegnami a)(?: [^ .]+)? (?:hackera[a-z]*|cracca[a-z]*|clona[a-z]*|intercetta[a-z]*|entrare nel (?:conto|account|profilo) (?:di|della|del|dello) (?!mi[oa]\\b))',
+  '(?:come|dimmi come|spiegami come) (?:entro|entrare|posso entrare|faccio a entrare|si entra) (?:nel|nell|nella|in) ?(?:account|conto|profilo|mail|email|icloud|telefono|cellulare|home banking)(?: [^ .]+){0,2} (?:di|della|del|dello) (?:mia ex|mio ex|(?!mi[oa]\\b))',
+  'wie (?:komm|komme|kommt) (?:ich|man) (?:in|ins) (?:[^ .]+ ){0,2}(?:konto|account|online banking|handy|postfach|icloud)(?: [^ .]+){0,2} (?:von|meiner ex|meines ex|eines anderen|einer anderen)',
   'wie (?:knack|hack|klon)[a-z]* (?:ich|man)\\b', '(?:wie|erklar mir wie|zeig mir wie) (?:kann|konnte|soll|konnen) (?:ich|man|wir)(?: [^ .]+){1,4} (?:hacken|knacken|klonen|abfangen|einbrechen)\\b',
 ];
 const HARMFUL = [
