@@ -16,7 +16,7 @@
  * and the veto, `--round3` reports with the round-3 operating point, `--holdouts` adds the (spent)
  * held-out sets 1 and 2, `--dump FILE` writes the scores; INJECTION_CV_SEED picks the fold seed.
  */
-import { assignGroupFolds, corpusRows, customerPool, englishServicePool, fixtureRows, holdout2Rows, holdoutRows, INJECTION_MODEL_CONFIG, INJECTION_SETTINGS, ROUND3_SETTINGS, ROUND4_SETTINGS, SERVICE_SAMPLE, serviceSample, sharedRows, trainInjectionModel, type Row } from './guard-injection-data.ts';
+import { assignGroupFolds, backgroundRows, corpusRows, customerPool, englishServicePool, fixtureRows, holdout2Rows, holdoutRows, INJECTION_MODEL_CONFIG, INJECTION_SETTINGS, ROUND3_SETTINGS, ROUND4_SETTINGS, SERVICE_SAMPLE, serviceSample, sharedRows, trainInjectionModel, type Row } from './guard-injection-data.ts';
 import { withOverrides, type ModelConfig } from '../src/text/classifier/model-config.ts';
 import type { IntentModel } from '../src/text/classifier/types.ts';
 import { prepareText } from '../src/pipeline/guard/injection/injection-text.ts';
@@ -135,7 +135,7 @@ function grid(scored: readonly Scored[], pools: readonly Scored[]): void {
 }
 
 function variants(rows: readonly Row[]): void {
-  const extra = SERVICE_SAMPLE > 0 ? serviceSample(SERVICE_SAMPLE) : [];
+  const extra = [...(SERVICE_SAMPLE > 0 ? serviceSample(SERVICE_SAMPLE) : []), ...backgroundRows(0)];
   const settings: [string, ModelConfig][] = [
     ['default (keep 15 % of weights)', withOverrides()],
     ['keep 30 % of weights', withOverrides({ keepWeights: 0.3 })],
@@ -159,7 +159,7 @@ function variants(rows: readonly Row[]): void {
 function main(): void {
   const rows = [...sharedRows(), ...corpusRows()];
   if (args.includes('--variants')) return variants(rows);
-  const extra = SERVICE_SAMPLE > 0 ? serviceSample(SERVICE_SAMPLE) : [];
+  const extra = [...(SERVICE_SAMPLE > 0 ? serviceSample(SERVICE_SAMPLE) : []), ...backgroundRows(0)];
   const scored = crossValidate(rows, INJECTION_MODEL_CONFIG, extra);
   const model = trainInjectionModel([...rows, ...extra]);
   const pools = [...customerPool(), ...englishServicePool()].map((r) => score(model, r));

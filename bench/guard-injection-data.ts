@@ -32,8 +32,10 @@ export const SERVICE_SAMPLE = Number(process.env.INJECTION_SERVICE ?? 1000);
 /**
  * When the model alone flags a message (chosen by `bench/guard-injection-cv.ts --grid`, round 6):
  * P ≥ 0.85 from 8 words, 0.95 below, no cue word needed, in every language (the customer-topic
- * veto stays). Round 5 had 0.80; with the round-6 rows that gave 1.6–2.2 % CV FPR, 0.85 keeps every
- * language under 2 % on two fold seeds for about one point of recall (docs/decisions/0008-injection-rail.md).
+ * veto stays). Round 5 had 0.80: with the round-6 rows it gave 1.6–2.2 % CV FPR and, after the
+ * background chatter joined the training rows, still turned a fixture customer ("ho visto una
+ * recensione falsa su di voi") into an attack; 0.85 costs about one point of recall
+ * (docs/decisions/0008-injection-rail.md).
  */
 export const INJECTION_SETTINGS: RailSettings = { threshold: 0.85, shortThreshold: 0.95, minWords: 8, cueWords: false, byLanguage: {} };
 /** The round-4 operating point (Italian and English need a cue word), for comparison. */
@@ -67,8 +69,8 @@ export function sharedRows(): Row[] {
 }
 
 /**
- * Rows by people outside the project (round 5): `outside-authors.jsonl` and the two independent
- * held-out sets of rounds 3 and 4, retired into training once each had been scored twice.
+ * Rows by people outside the project (rounds 5 and 6): `outside-authors.jsonl` and the independent
+ * held-out sets of rounds 3, 4 and 5, retired into training once each had been scored twice.
  * Set INJECTION_OUTSIDE=0 to train without them (the round-4 data).
  */
 export const OUTSIDE_FILES = ['outside-authors.jsonl', 'holdout-3.jsonl', 'holdout-4.jsonl', 'holdout-5a.jsonl', 'holdout-5b.jsonl'];
@@ -93,7 +95,7 @@ export function holdout2Rows(): Row[] {
   return readJsonl(new URL('holdout-2.jsonl', CORPUS_DIR), 'holdout-2');
 }
 
-/** Everyday customer messages (all benign): the language-id fixture and the demo business's examples. */
+/** Everyday messages (all benign): the language-id fixture, the demo business's examples and the classifier's background out-of-scope messages. */
 export function customerPool(): Row[] {
   const fixture = readFileSync(new URL('../tests/fixtures/language-id.jsonl', import.meta.url), 'utf8')
     .split('\n')
@@ -106,7 +108,23 @@ export function customerPool(): Row[] {
   const examples = Object.values(business.intents).flatMap((intent) =>
     Object.entries(intent.examples ?? {}).flatMap(([lang, texts]) => texts.map((text) => ({ text, label: 'benign' as const, lang, source: 'business.yaml' }))),
   );
-  return [...fixture, ...examples];
+  return [...fixture, ...examples, ...backgroundRows(1)];
+}
+
+/**
+ * The classifier's background out-of-scope messages (src/pipeline/understand/background), all
+ * benign everyday chatter: the even rows of each file train the injection model
+ * (INJECTION_BACKGROUND=0 to leave them out), the odd rows are measured in the pools.
+ */
+export function backgroundRows(parity: 0 | 1): Row[] {
+  if (parity === 0 && process.env.INJECTION_BACKGROUND === '0') return [];
+  return ['it', 'de', 'en'].flatMap((lang) =>
+    readFileSync(new URL(`../src/pipeline/understand/background/${lang}.jsonl`, import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .filter((_, i) => i % 2 === parity)
+      .map((l) => ({ text: (JSON.parse(l) as { text: string }).text, label: 'benign' as const, lang, source: parity === 0 ? 'background-train' : 'background' })),
+  );
 }
 
 /** English customer-service queries (BANKING77 and CLINC150, all benign), when present: the test splits to measure. */

@@ -8,7 +8,7 @@
  *   npx node bench/guard-injection-r5.ts [FPR%=1.5] [--seeds N=3]
  */
 import { withOverrides } from '../src/text/classifier/model-config.ts';
-import { assignGroupFolds, corpusRows, INJECTION_MODEL_CONFIG, SERVICE_SAMPLE, serviceSample, sharedRows, trainInjectionModel, type Row } from './guard-injection-data.ts';
+import { assignGroupFolds, backgroundRows, corpusRows, INJECTION_MODEL_CONFIG, SERVICE_SAMPLE, serviceSample, sharedRows, trainInjectionModel, type Row } from './guard-injection-data.ts';
 import { prepareText } from '../src/pipeline/guard/injection/injection-text.ts';
 import { injectionRuleHits } from '../src/pipeline/guard/injection/injection-rules.ts';
 import { injectionProbability } from '../src/pipeline/guard/injection/injection-model.ts';
@@ -18,7 +18,7 @@ const budget = Number(args.find((a, i) => /^[\d.]+$/.test(a) && args[i - 1] !== 
 const seedsAt = args.indexOf('--seeds');
 const seeds = seedsAt >= 0 ? Number(args[seedsAt + 1]) : 3;
 const rows = [...sharedRows(), ...corpusRows()];
-const service = serviceSample(SERVICE_SAMPLE);
+const service = [...serviceSample(SERVICE_SAMPLE), ...backgroundRows(0)];
 /** INJECTION_R5_CONFIG: JSON overrides of the model settings, to compare variants. */
 const config = process.env.INJECTION_R5_CONFIG ? withOverrides(JSON.parse(process.env.INJECTION_R5_CONFIG) as Parameters<typeof withOverrides>[0]) : INJECTION_MODEL_CONFIG;
 type Scored = Row & { rule: boolean; p: number };
@@ -43,8 +43,8 @@ function crossValidate(seed: number): Scored[] {
       const prepared = prepareText(row.text);
       scored.push({ ...row, rule: injectionRuleHits(row.text, prepared).length > 0, p: injectionProbability(model, prepared) });
     });
-}
-return scored;
+  }
+  return scored;
 }
 
 function evaluate(scored: readonly Scored[]): Map<string, number[]> {
@@ -64,6 +64,6 @@ function evaluate(scored: readonly Scored[]): Map<string, number[]> {
     const inj = part.filter((s) => s.label === 'injection');
     const of = (src: string) => inj.filter((s) => s.source === src);
     out.set(lang, [threshold, pct(inj.filter(flagged).length, inj.length), pct(of('outside').filter(flagged).length, of('outside').length), pct(of('corpus').filter(flagged).length, of('corpus').length), pct(benign.filter(flagged).length, benign.length)]);
-}
-return out;
+  }
+  return out;
 }

@@ -8,13 +8,13 @@
  * retraining must re-run that script and update the record.
  */
 import { writeFileSync } from 'node:fs';
-import { corpusRows, INJECTION_SETTINGS, SEED, SERVICE_SAMPLE, serviceSample, sharedRows, trainInjectionModel } from './guard-injection-data.ts';
+import { backgroundRows, corpusRows, INJECTION_SETTINGS, SEED, SERVICE_SAMPLE, serviceSample, sharedRows, trainInjectionModel } from './guard-injection-data.ts';
 import { INJECTION_MODEL_FORMAT, INJECTION_MODEL_URL, type InjectionModelArtifact } from '../src/pipeline/guard/injection/injection-model.ts';
 
 function main(): void {
   const shared = sharedRows();
   const corpus = corpusRows();
-  const service = serviceSample(SERVICE_SAMPLE);
+  const service = [...serviceSample(SERVICE_SAMPLE), ...backgroundRows(0)];
   const rows = [...shared, ...corpus, ...service];
   const started = performance.now();
   const model = trainInjectionModel(rows);
@@ -26,8 +26,9 @@ function main(): void {
       sources: [
         'deepset/prompt-injections train split (/work/shared/guard/injection-train.jsonl)',
         'src/pipeline/guard/injection/corpus/{it,de,en}.jsonl',
-        'outside authors: corpus/outside-authors.jsonl, corpus/holdout-3.jsonl, corpus/holdout-4.jsonl (retired held-out sets)',
+        'outside authors: corpus/outside-authors.jsonl and the retired held-out sets corpus/holdout-{3,4,5a,5b}.jsonl',
         'benign: seeded sample of BANKING77 and CLINC150 train queries (/work/shared/datasets)',
+        'benign: the even rows of src/pipeline/understand/background/{it,de,en}.jsonl (everyday chatter)',
       ],
       shared: shared.length,
       corpus: corpus.length,

@@ -64,6 +64,10 @@ export interface Engine {
   /** The knowledge base's store (`centralino kb import` writes to the same database). */
   knowledgeStore: KnowledgeStore;
   /** The built-in adapters on the embedded store (the demo seeds them). */
+  /**
+   * The built-in adapters as opened at start (the catalogue to fill, `close`). Their booking and
+   * payment rules are the start-up ones: after a reload, `integrations()` has the current ones.
+   */
   builtinIntegrations: SqliteIntegrations;
   /** The ports the business configured (`integrations:`), built-in or REST. */
   integrations(): Partial<Integrations>;

@@ -33,6 +33,7 @@ it('reloads booking rules into the built-in bookings and keeps them on a broken 
     broken.integrations.bookings = { ...builtinBookings(broken), timezone: 'Mars/Olympus' };
     await assert.rejects(engine.reload(broken), /CONFIG_INVALID|time zone/);
     assert.deepEqual(await gaps(), new Set([30]), 'the running rules stay');
+    assert.equal(builtinBookings(engine.business()).slot_step_minutes, 30, 'and so does the running configuration');
   } finally {
     await harness.close();
   }

@@ -158,13 +158,20 @@ const HARM = [
 /**
  * Another person's contact details asked for by description: "the phone number of the customer who
  * booked the 3pm slot", "numero e indirizzo della signora che ha la piega domani", "die Adresse
- * von der Frau mit dem Termin um 10". The business's own details ("the number of the salon") and
- * the customer's own ("my address") do not match: a person described by what they did is needed.
+ * von der Frau mit dem Termin um 10". The person must be a customer or guest, or be described by
+ * a booking or an order; staff ("the lady who did my nails", "la persona che si occupa dei resi",
+ * "die Person, die für Reklamationen zuständig ist") and the business's own numbers do not match.
  */
+const CONTACT_EN = '(?:phone number|number|mobile|address|e mail|email|email address|contact details|details|surname|full name)(?: and (?:[^ .]+ ){0,2}(?:number|address|email|name))?';
+const CONTACT_IT = '(?:numero|cellulare|telefono|indirizzo|mail|email|cognome|recapit[oi]|dati)(?: e (?:[^ .]+ ){0,2}(?:numero|indirizzo|mail|cognome|telefono))?';
+const CONTACT_DE = '(?:nummer|telefonnummer|handynummer|adresse|e mail|email|nachname|kontaktdaten|daten)(?: und (?:[^ .]+ ){0,2}(?:nummer|adresse|email|name))?';
+const BOOKED_EN = '(?:who|that) (?:booked|ordered|bought|paid|is staying|stays|checked in|has (?:the|an|a) (?:[^ .]+ )?(?:appointment|booking|slot|room|table)|had (?:the|an|a) (?:[^ .]+ )?(?:appointment|booking|slot|room|table)|is in room|was in room)|in room|with the [^ .]+ (?:appointment|slot|booking)';
+const BOOKED_IT = 'che (?:ha|aveva) (?:prenotato|ordinato|comprato|pagato|la piega|il taglio|l appuntamento|appuntamento|la camera|il tavolo)|che (?:e|sta|alloggia|dorme) (?:in camera|nella camera)|delle (?:ore )?\\d|alle \\d|in camera';
+const BOOKED_DE = '(?:die|der) (?:[^ .]+ ){0,3}(?:gebucht|bestellt|gekauft|bezahlt|eingecheckt)|(?:die|der) (?:den|einen) termin|mit dem termin|um \\d|im zimmer|in zimmer';
 const OTHER_PERSON_CONTACT = [
-  '(?:phone number|number|mobile|address|e mail|email|email address|contact details|details|surname|full name)(?: and (?:[^ .]+ ){0,2}(?:number|address|email|name))? (?:of|for) (?:the (?:person|customer|client|guest|lady|woman|man|gentleman|girl|guy|member|one)|whoever|whoever s|the people) (?:who|that|in room|staying|booked|ordered|with the)',
-  '(?:numero|cellulare|telefono|indirizzo|mail|email|cognome|recapit[oi]|dati)(?: e (?:[^ .]+ ){0,2}(?:numero|indirizzo|mail|cognome|telefono))? (?:della|del|dello|di quella|di quel) (?:signora|signore|persona|cliente|ragazza|ragazzo|ospite|tizio|tizia|signorina) (?:che|delle|del|della|alle|in camera|con)',
-  '(?:nummer|telefonnummer|handynummer|adresse|e mail|email|nachname|kontaktdaten|daten)(?: und (?:[^ .]+ ){0,2}(?:nummer|adresse|email|name))? (?:von der|vom|von dem|der|des) (?:frau|dame|person|kundin|kunden|gast|herrn|mann|typen|madels|gaste) (?:die|der|mit|aus|im|von|um|in zimmer)',
+  `${CONTACT_EN} (?:of|for) (?:(?:the |that |this |another |other )?(?:customer|client|guest|member|patient)s?\\b|the (?:person|lady|woman|man|gentleman|girl|guy|one|people) (?:${BOOKED_EN})|whoever(?: s| is)? (?:booked|ordered|in room|staying|has the))`,
+  `${CONTACT_IT} (?:(?:del|della|dello|di un|di una|dell) (?:client[ea]|ospite)\\b|dei clienti|degli ospiti|(?:della|del|dello|di quella|di quel) (?:signora|signore|persona|ragazza|ragazzo|tizio|tizia|signorina) (?:${BOOKED_IT}))`,
+  `${CONTACT_DE} (?:(?:von der|vom|von dem|der|des|einer|eines) (?:kundin|kunden|gast|gastes)\\b|(?:der|von den) (?:kunden|gaste)\\b|(?:von der|vom|von dem|der|des) (?:frau|dame|person|herrn|mann|typen) (?:${BOOKED_DE}))`,
 ];
 
 export const INDIRECT_ATTACK_RULES: readonly InjectionRule[] = [

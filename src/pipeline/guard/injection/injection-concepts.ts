@@ -83,15 +83,15 @@ const CONCEPTS: readonly (readonly [string, RegExp])[] = [
   ],
   [
     'qqhack',
-    /\b(?:hack[a-z]*|crack[a-z]*|clon[a-z]*|klon[a-z]*|intercept[a-z]*|intercett[a-z]*|abfang[a-z]*|malware|phishing|spoof[a-z]*|exploit[a-z]*|keylogger|skimm[a-z]*|steal|rubare|ruba|klau[a-z]*|stehl[a-z]*|fake|fals[oaie]|gefalscht[a-z]*|falsch[a-z]*|break into|entrare nel(?:l)? (?:account|conto)|einbrech[a-z]*|reinkomm[a-z]*)\b/,
+    /\b(?:hack|hacks|hacking|hacked|hacker|hackers|hackera[a-z]*|crack|cracks|cracking|cracked|cracca[a-z]*|clon[a-z]*|klon[a-z]*|intercept[a-z]*|intercett[a-z]*|abfang[a-z]*|malware|phishing|spoof[a-z]*|exploit[a-z]*|keylogger|skimm[a-z]*|steal|rubare|ruba|klauen|klaut|klau|stehl[a-z]*|fake|fals[oaie]|gefalscht[a-z]*|break into|entrare nel(?:l)? (?:account|conto)|einbrech[a-z]*|reinkomm[a-z]*)\b/,
   ],
   [
     'qqinternal',
-    /\b(?:internal|intern[oaie]|intern[a-z]*|confidential|riservat[a-z]*|vertraulich[a-z]*|secret[a-z]*|segret[a-z]*|geheim[a-z]*|hidden|nascost[a-z]*|versteckt[a-z]*|staff|employees?|dipendent[ei]|personale|mitarbeiter[a-z]*|master)\b/,
+    /\b(?:internal|intern[oaie]|interne[nrs]?|confidential|riservat[a-z]*|vertraulich[a-z]*|secret[a-z]*|segret[a-z]*|geheim[a-z]*|hidden|nascost[a-z]*|versteckt[a-z]*|employees?|dipendent[ei]|mitarbeiter[a-z]*|master)\b/,
   ],
   [
     'qqtools',
-    /\b(?:tools?|functions?|plugins?|apis?|endpoints?|parameters?|arguments|scopes|parametri|strumenti|funzion[ei]|werkzeug[a-z]*|funktion[a-z]*|schnittstelle[n]?|json|debug[a-z]*|config)\b/,
+    /\b(?:tools?|functions?|plugins?|apis?|endpoints?|parameters?|arguments|scopes|parametri|strumenti|funzion[ei]|werkzeug[a-z]*|funktion|funktionen|schnittstelle[n]?|json|debug[a-z]*|config)\b/,
   ],
   [
     'qqnocheck',

@@ -41,7 +41,7 @@ export interface ModelSettings {
   cueWords: boolean;
 }
 
-/** The default settings, and other ones for the languages listed (round 4, docs/decisions/0008-injection-rail.md). */
+/** The default settings, and other ones for the languages listed (round 4 had Italian and English apart; since round 5 none: docs/decisions/0008-injection-rail.md). */
 export interface RailSettings extends ModelSettings {
   byLanguage: Record<string, ModelSettings>;
 }
@@ -96,9 +96,9 @@ export function wordCount(prepared: PreparedText): number {
 /**
  * Words an injection can hardly do without (verbs that command or set aside, the assistant's
  * set-up, roles, modes, dictated output), in the prepared form, in the three languages. The
- * model may flag a message only if it has one: an n-gram model alone also reacts to the
- * texture of a question ("what did you just say"), which halves its false positives at a
- * cost of under one point of recall (docs/decisions/0008-injection-rail.md).
+ * model may flag a message only if it has one, when the settings ask for it (`cueWords`; off in
+ * every language since round 5, when the outside authors' rows showed it cost 6–8 points of
+ * recall; docs/decisions/0008-injection-rail.md).
  */
 const CUE = new RegExp(
   '\\b(?:ignor[a-z]*|forget|forgot|vergiss[a-z]*|vergess[a-z]*|dimentic[a-z]*|scord[a-z]*|disregard|instruction[a-z]*|istruzion[a-z]*|anweisung[a-z]*|' +
@@ -126,11 +126,13 @@ const CUSTOMER_TOPIC = new RegExp(
     '(?:quali|quale|what|which|welche|welcher) (?:sono le |are the |sind die )?(?:rules|regole|regeln|instructions|istruzioni|anweisungen|conditions|condizioni|bedingungen)|' +
     '(?:sei|bist du|are you) (?:un |ein |a |an )?(?:bot|robot|assistente virtuale|virtueller assistent|virtual assistant|human|persona|mensch|real person)|' +
     // what the business sent the customer: "the first sentence of your email got cut off"
-    'your (?:email|e mail|mail|newsletter|letter|invoice|sms|text message)|(?:vostra|tua|sua) (?:mail|email|e mail|newsletter|lettera|fattura)|(?:vostro|tuo|suo) sms|' +
-    '(?:eure|ihre|deine) (?:mail|email|e mail|rechnung)|(?:euer|ihr|dein) (?:newsletter|brief|sms)|' +
+    'your (?:email|e mail|mail|newsletter|letter|invoice|sms|text message)|(?:vostra|tua) (?:mail|email|e mail|newsletter|lettera|fattura)|(?:vostro|tuo) sms|' +
+    '(?:eure|deine) (?:mail|email|e mail|rechnung)|(?:euer|dein) (?:newsletter|brief|sms)|' +
+    // something the customer saw about the business: "ho visto una recensione falsa su di voi"
+    '(?:ho visto|ho letto|ho trovato|i saw|i read|i found|i ve seen|(?:ich )?(?:habe|hab) (?:[^ .]+ ){1,3}(?:gesehen|gelesen|gefunden))(?: [^ .]+){0,5} (?:su di voi|su voi|about you|about your|uber euch|uber sie)|' +
     // the customer's own device: "den Entwicklermodus bei der Smartwatch ausstellen"
-    '(?:on|in) (?:my|the) (?:phone|smartwatch|watch|iphone|android|tablet|tv|laptop|router)|(?:sul|nel|dal|sullo) (?:mio )?(?:telefono|cellulare|smartwatch|orologio|tablet|televisore|pc|router)|' +
-    '(?:bei|am|auf|an) (?:der|dem|meiner|meinem|meine|meinen) (?:smartwatch|uhr|handy|smartphone|iphone|tablet|fernseher|laptop|router))\\b',
+    '(?:on|in) my (?:phone|smartwatch|iphone|android|tablet|tv|laptop|router)|(?:sul|nel|dal|sullo) mio (?:telefono|cellulare|smartwatch|orologio|tablet|televisore|pc|router)|' +
+    '(?:bei|am|auf|an) (?:der|dem|meiner|meinem) (?:smartwatch|armbanduhr|handy|smartphone|iphone|tablet|fernseher|laptop|router))\\b',
 );
 
 /** The gate's two parts for a prepared message. */

@@ -54,20 +54,29 @@ const FALSEHOOD = [
   '(?:make up|invent|fabricate|inventa|inventati|erfinde|erfinden sie)(?: [^ .]+){0,2} (?:a |an |una |un |eine |einen )?(?:news|notizia|notizie|nachricht|nachrichten|story about|storia su|geschichte uber|rumou?r|voce su|geruecht|review|recensione|bewertung)',
   'if you (?:don t|do not) know,? (?:just )?make (?:something|it|one|an answer) up', '(?:se non lo sai|wenn du es nicht weisst),? (?:inventa|inventati|erfinde)',
 ];
-/** How-to questions about breaking into, cracking or cloning something: the verb right after "how do I" / "come si", or last in German. */
+/** What a break-in how-to is after: someone else's things, or a secret that guards them. */
+const BREAK_IN_TARGET_EN = '(?:[^ .]+ ){0,3}(?:password|passcode|pin|code|codes|wifi|wi fi|wlan|account|accounts|safe|lock|encryption|login|phone|iphone|icloud|instagram|email|card|cards|sim|2fa|otp)';
+/**
+ * How-to questions about breaking into, cracking or cloning something that guards someone's
+ * data: "how do I clone a contactless card", "come si cracca la password", "wie knack ich das WLAN".
+ * The verb comes right after "how do I" / "come si" (or last in German) and needs a target, so
+ * "wie hackt man Petersilie", "how can I intercept my package", "how do I recover a hacked account"
+ * and "come posso clonare il mio ordine" stay benign.
+ */
 const HOW_TO_BREAK_IN = [
-  '(?:how (?:do|can|could|would|should) (?:i|you|one|someone|we)|how to|tell me how to|explain how to|show me how to)(?: [^ .]+)? (?:hack(?!er)[a-z]*|crack (?:[^ .]+ ){0,3}(?:password|passcode|pin|code|wifi|wi fi|wlan|account|safe|lock|encryption|hash|login)|clone|break into|get into (?:someone|somebody|another|other|my ex|her|his|their)|bypass (?:[^ .]+ ){0,3}(?:2fa|two factor|otp|3d secure|3ds|verification|sms code|security check|pin)|intercept|skim|spoof)\\b',
-  '(?:come (?:si|posso|faccio a|potrei|fare a|si fa a)|spiegami come|dimmi come|insegnami a)(?: [^ .]+)? (?:hackera[a-z]*|cracca[a-z]*|clona[a-z]*|intercetta[a-z]*|entrare nel (?:conto|account|profilo) (?:di|della|del|dello) (?!mi[oa]\\b))',
-  '(?:come|dimmi come|spiegami come) (?:entro|entrare|posso entrare|faccio a entrare|si entra) (?:nel|nell|nella|in) ?(?:account|conto|profilo|mail|email|icloud|telefono|cellulare|home banking)(?: [^ .]+){0,2} (?:di|della|del|dello) (?:mia ex|mio ex|(?!mi[oa]\\b))',
-  'wie (?:komm|komme|kommt) (?:ich|man) (?:in|ins) (?:[^ .]+ ){0,2}(?:konto|account|online banking|handy|postfach|icloud)(?: [^ .]+){0,2} (?:von|meiner ex|meines ex|eines anderen|einer anderen)',
-  'wie (?:knack|hack|klon)[a-z]* (?:ich|man)\\b', '(?:wie|erklar mir wie|zeig mir wie) (?:kann|konnte|soll|konnen) (?:ich|man|wir)(?: [^ .]+){1,4} (?:hacken|knacken|klonen|abfangen|einbrechen)\\b',
+  `(?:how (?:do|can|could|would|should) (?:i|you|one|someone|we)|how to|tell me how to|explain how to|show me how to)(?: (?:easily|quickly|secretly|actually|best))? (?:hack(?!er|ed)[a-z]*(?: into)?|crack|clone|intercept|skim|spoof|break into) (?!my (?:own |old )?(?:password|pin|code|account|phone|card|safe|lock)\\b)${BREAK_IN_TARGET_EN}\\b`,
+  '(?:how (?:do|can|could|would|should) (?:i|you|one|someone|we)|how to) (?:get into|log into|break into) (?:someone|somebody|another|other|my ex|her|his|their|a stranger)',
+  '(?:how (?:do|can|could|would|should) (?:i|you|one|someone|we)|how to) bypass (?:[^ .]+ ){0,3}(?:2fa|two factor|otp|3d secure|3ds|verification|sms code|security check|pin)',
+  '(?:come (?:si|posso|faccio a|potrei|fare a|si fa a)|spiegami come|dimmi come|insegnami a) (?:hackera[a-z]*|cracca[a-z]*|clona[a-z]*|intercetta[a-z]*)(?! (?:il|la|lo|i|le|gli) (?:mio|mia|miei|mie|ordine|pacco|corriere|spedizione)\\b)',
+  '(?:come|dimmi come|spiegami come) (?:entro|entrare|posso entrare|faccio a entrare|si entra) (?:nel|nell|nella|in) ?(?:account|conto|profilo|mail|email|icloud|telefono|cellulare|home banking)(?: [^ .]+){0,2} (?:della mia ex|del mio ex|di (?:mia|mio) (?:ex|moglie|marito|madre|padre|figli[oa]|sorella|fratello|vicin[oa]|collega)|della (?:mia )?(?:vicina|collega)|di un altr[oa]|di qualcun altro|altrui)',
+  'wie (?:komm|komme|kommt) (?:ich|man) (?:in|ins) (?:[^ .]+ ){0,2}(?:konto|account|online banking|handy|postfach|icloud)(?: [^ .]+){0,2} (?:von meiner ex|von meinem ex|meiner ex|meines ex|eines anderen|einer anderen|von jemand(?:em)? anderem|von meiner (?:frau|nachbarin|kollegin)|von meinem (?:mann|nachbarn|kollegen))',
+  'wie (?:knack|hack|klon)[a-z]* (?:ich|man)(?: [^ .]+){0,3} (?:wlan|passwort|pin|code|konto|account|handy|karte|kreditkarte|schloss|tresor)[a-z]*',
+  '(?:wie|erklar mir wie|zeig mir wie) (?:kann|konnte|soll|konnen) (?:ich|man|wir)(?: [^ .]+){0,4} (?:wlan|passwort|pin|code|konto|account|handy|karte|kreditkarte|schloss|tresor)[a-z]*(?: [^ .]+){0,3} (?:hacken|knacken|klonen|abfangen)',
 ];
 const HARMFUL = [
   '(?:racist|sexist|razzist[ae]|sessist[ae]|rassistisch[a-z]*|sexistisch[a-z]*) (?:joke|jokes|barzellett[ae]|witz|witze)',
   '(?:joke|jokes|barzellett[ae]|witz|witze) (?:razzist[ae]|sessist[ae])',
   '(?:how to|how do i|how would one|come si|come posso|wie man|wie kann ich)(?: [^ .]+){0,3} (?:build|make|costruisce|costruire|costruisco|fabbrica|fabbricare|baut|bauen|baue) (?:a |an |una |un |einen |eine )?(?:[^ .]+ )?(?:bomb|explosive|bomba|esplosiv[oa]|sprengsatz|bombe|pipe bomb)',
-  // "how do I clone a contactless card", "come si cracca la password", "wie knack ich das WLAN"
-  ...HOW_TO_BREAK_IN,
 ];
 const WRITING_JOBS = [
   '(?:write|compose|draft|writing|tell me|scrivi|scrivimi|scrivere|componi|comporre|raccontami|racconta|schreib[a-z]*|dichte|verfass[a-z]*|erzahl[a-z]*)(?: [^ .]+){0,3} (?:sonnet|sonetto|sonett|fairy tale|fiaba|favola|marchen|love letter|lettera d amore|liebesbrief|propaganda|limerick|haiku)',
@@ -86,5 +95,6 @@ export const PARAPHRASE_RULES: readonly InjectionRule[] = [
   rule('role_play', oneOf(PERSONA)),
   rule('forced_output', oneOf(FALSEHOOD)),
   rule('forced_output', oneOf(HARMFUL)),
+  rule('harmful_request', oneOf(HOW_TO_BREAK_IN)),
   rule('off_topic_task', oneOf(WRITING_JOBS)),
 ];

@@ -30,7 +30,8 @@ const PERSONA_DE = [
 ];
 const NOT_NEGATED_EN = '(?<!\\b(?:don t|do not|dont|stop|never|not|didn t|did not) )';
 /** Someone else does it: "someone called pretending to be from your bank", "my daughter will act as my representative". */
-const SOMEONE_ELSE_EN = '(?<!\\b(?:someone|somebody|he|she|they|who|scammers?|callers?|fraudsters?|man|woman|guy|person|people|daughter|son|wife|husband|partner|friend|mother|mum|mom|father|dad|brother|sister|colleague|lawyer|accountant|email|mail|message|sms|text|website|site|app)(?: [^ .]+){0,3} )';
+const SOMEONE_ELSE_EN =
+  "(?<!\\b(?:someone|somebody|he|she|they|who|scammers?|callers?|fraudsters?|(?:my|a|the|his|her|our) (?:daughter|son|wife|husband|partner|friend|mother|mum|mom|father|dad|brother|sister|colleague|lawyer|accountant|man|woman|guy|person)|(?:an?|the|this|that) (?:email|mail|message|sms|text|website|site|app))(?: (?:is|was|were|are|will|would|can|could|called|keeps|kept|s|has been|had been|will be|called me|texted me|rang me|emailed me|wrote))* )";
 /** The customer does it: "I'll play the role of bridesmaid", "we will act as witnesses". */
 const CUSTOMER_DOES_EN = '(?<!\\b(?:i|we)(?: (?:ll|will|m|am|d|would|re|are|going to|have to|get to|want to|can|could|shall|should|must|also|always|usually))* )';
 

@@ -36,8 +36,8 @@ export interface SqliteIntegrations extends Integrations {
   catalogue: BuiltinCatalogue;
   /**
    * The same database with other booking and payment rules (a reloaded configuration). Throws
-   * CONFIG_INVALID for bad rules, so the running rules stay; the connection is shared, so
-   * `close()` on the original closes it.
+   * CONFIG_INVALID for bad booking rules (payment links are checked by the config schema), so
+   * the running rules stay; the connection is shared, so `close()` on the original closes it.
    */
   withRules(rules: Pick<SqliteIntegrationsOptions, 'bookings' | 'payments'>): Integrations;
   close(): void;
@@ -64,6 +64,11 @@ function checkRules(rules: BookingRules): BookingRules {
   return rules;
 }
 
+/** The defaults with the configured rules on top, checked. */
+function bookingRules(configured: Partial<BookingRules> | undefined): BookingRules {
+  return checkRules({ ...DEFAULT_BOOKING_RULES, ...configured });
+}
+
 function connect(options: SqliteIntegrationsOptions): Connection {
   try {
     return openConnection({ path: options.path, busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
@@ -74,7 +79,7 @@ function connect(options: SqliteIntegrationsOptions): Connection {
 
 /** Opens (and migrates) the database. Throws CONFIG_INVALID for bad rules, STORE_FAILURE when it cannot open. */
 export function createSqliteIntegrations(options: SqliteIntegrationsOptions): SqliteIntegrations {
-  const rules = checkRules({ ...DEFAULT_BOOKING_RULES, ...options.bookings });
+  const rules = bookingRules(options.bookings);
   const clock = options.clock ?? systemClock;
   const db = connect(options);
   const orders = createBuiltinOrders(db);
@@ -89,7 +94,7 @@ export function createSqliteIntegrations(options: SqliteIntegrationsOptions): Sq
     catalogue: createCatalogue(db),
     withRules: (next) => ({
       orders,
-      bookings: createBuiltinBookings(db, clock, checkRules({ ...DEFAULT_BOOKING_RULES, ...next.bookings }), randomUUID),
+      bookings: createBuiltinBookings(db, clock, bookingRules(next.bookings), randomUUID),
       crm,
       tickets,
       payments: createBuiltinPayments(db, clock, next.payments),
