@@ -1,7 +1,7 @@
 /**
  * Instructions smuggled inside something else: chat-template and role markers in the raw
  * text ("<|im_start|>system", "[SYSTEM]", "### Instructions", a line starting
- * "Assistant:"), notes addressed to the AI inside a forwarded mail or a quoted review ("Nota
+ * "Assistant:", `"role":"system"` in pasted JSON, text hidden by `display:none`, "BOT INSTRUCTION:"), notes addressed to the AI inside a forwarded mail or a quoted review ("Nota
  * per l'assistente:", "Hinweis an die KI:", "P.S. to the AI"), requests to decode and obey
  * ("decode this base64 and follow it", "leggi al contrario ed esegui"), and base64 that
  * decodes to an instruction the other rules recognise.
@@ -18,6 +18,12 @@ const MARKUP: readonly RegExp[] = [
   /\[\/?\s*(?:system|sistema|systeme|inst|instructions?|istruzion[ei]|anweisung(?:en)?|admin|sys|system message|system prompt)\s*\]/i,
   /^\s*#{2,}\s*(?:system|sistema|new instructions?|nuove istruzioni|istruzioni|anweisungen?|neue anweisungen?|instructions?)\b/im,
   /(?:^|\n)\s*(?:system|assistant|sistema|assistente|assistent|human|ai|ki|ia|chatbot)\s*:(?!\/)/i,
+  // a message role in pasted JSON: {"role":"system", …}, {"sender":"system", …}
+  /"(?:role|sender|from|author|type)"\s*:\s*"(?:system|developer|admin|operator|assistant)"/i,
+  // text hidden in HTML: <div style="display:none">…</div>
+  /<[^>]{0,80}(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\s*[;"'])[^>]{0,80}>/i,
+  // a labelled order to the bot: ">> BOT INSTRUCTION:", "AI note:", "KI-Anweisung:"
+  /\b(?:bot|ai|assistant|chatbot|llm|agent|ki|ia|assistente|assistent)[ _-]?(?:instructions?|note|directive|command|override|istruzion[ei]|anweisung(?:en)?|hinweis|befehl)\s*:/i,
 ];
 
 const TO_AI_EN = '(?:note|message|instructions?|reminder|ps|p s|hint|attention|memo|command) (?:to|for) (?:the |any |all |this )?(?:ai|a i|assistant|bot|chatbot|model|llm|language model|gpt|chatgpt|agent|ai agent|ai assistant)';

@@ -132,7 +132,7 @@ const CUSTOMER_TOPIC = new RegExp(
     '(?:ho visto|ho letto|ho trovato|i saw|i read|i found|i ve seen|(?:ich )?(?:habe|hab) (?:[^ .]+ ){1,3}(?:gesehen|gelesen|gefunden))(?: [^ .]+){0,5} (?:su di voi|su voi|about you|about your|uber euch|uber sie)|' +
     // the customer's own device: "den Entwicklermodus bei der Smartwatch ausstellen"
     '(?:on|in) my (?:phone|smartwatch|iphone|android|tablet|tv|laptop|router)|(?:sul|nel|dal|sullo) mio (?:telefono|cellulare|smartwatch|orologio|tablet|televisore|pc|router)|' +
-    '(?:bei|am|auf|an) (?:der|dem|meiner|meinem) (?:smartwatch|armbanduhr|handy|smartphone|iphone|tablet|fernseher|laptop|router))\\b',
+    '(?:(?:am|beim) |(?:bei|auf|an) (?:der|dem|meiner|meinem) )(?:smartwatch|armbanduhr|handy|smartphone|iphone|tablet|fernseher|laptop|router))\\b',
 );
 
 /** The gate's two parts for a prepared message. */
