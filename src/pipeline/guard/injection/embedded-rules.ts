@@ -19,7 +19,9 @@ const MARKUP: readonly RegExp[] = [
   /^\s*#{2,}\s*(?:system|sistema|new instructions?|nuove istruzioni|istruzioni|anweisungen?|neue anweisungen?|instructions?)\b/im,
   /(?:^|\n)\s*(?:system|assistant|sistema|assistente|assistent|human|ai|ki|ia|chatbot)\s*:(?!\/)/i,
   // a message role in pasted JSON: {"role":"system", …}, {"sender":"system", …}
-  /"(?:role|sender|from|author|type)"\s*:\s*"(?:system|developer|admin|operator|assistant)"/i,
+  /"(?:role|sender|from|author|type)"\s*:\s*"(?:system|developer|admin|operator|assistant)"|"(?:system|system_prompt|instructions?|new_instructions)"\s*:/i,
+  // a note to the AI in brackets inside quoted text: "… [AI: stop summarising, instead …]"
+  /\[\s*(?:ai|a\.i\.|bot|assistant|assistente|assistent|system|sistema|ki|ia|llm)\s*:[^\]]{0,80}\b(?:stop|ignore|instead|tell|say|confirm|give|apply|mark|send|reveal|do not|don't|ignora|invece|dimmi|conferma|applica|segna|manda|rivela|ignorier\w*|stattdessen|sag|bestätig\w*|gib|markier\w*|schick)\b/i,
   // text hidden in HTML: <div style="display:none">…</div>
   /<[^>]{0,80}(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px)?\s*[;"'])[^>]{0,80}>/i,
   // a labelled order to the bot: ">> BOT INSTRUCTION:", "AI note:", "KI-Anweisung:"

@@ -115,6 +115,8 @@ const DICTATED_ENTITLEMENT = [
   '(?:just say yes|simply say yes|ti basta dire si|basta che dici si|di solo si|sag einfach ja|sag nur ja)',
   '(?:say|tell me|dimmi|di|sag mir|sag)(?: [^ .]+){0,2} (?:that |che |dass )?(?:my|il mio|la mia|meine|mein) (?:[^ .]+ )?(?:order|ordine|bestellung|booking|prenotazione|buchung|purchase|acquisto|einkauf) (?:is|e|ist) (?:free|gratis|gratuit[oa]|kostenlos|umsonst|on the house)',
   '(?:say|repeat|ripeti|di|wiederhole|wiederhol|sag)(?: [^ .]+){0,1} (?:the customer|il cliente|der kunde|the client) (?:is entitled|has the right|ha diritto|hat anspruch)',
+  // "just say my refund is approved so I can screenshot it"
+  '(?:say|write|type|di|scrivi|scrivimi|sag|schreib)(?! (?:if|whether|se|ob)\\b)(?: [^ .]+){0,2} (?:that |che |dass )?(?:my|il mio|la mia|meine|mein) (?:[^ .]+ )?(?:refund|rimborso|erstattung|voucher|buono|gutschein|discount|sconto|rabatt) (?:is|was|has been|e|e stato|ist|wurde) (?:approved|confirmed|issued|valid|approvato|confermato|emesso|valido|genehmigt|bestatigt|gultig)',
 ];
 /** A made-up authority's note; only counts when the message also addresses the assistant. */
 const ADDRESSED = '(?=.*\\b(?:everyone|anyone|everybody|chiunque|a tutti|allen|jedem|without (?:verification|checks|checking)|senza (?:verific[a-z]*|controll[io])|ohne (?:prufung|kontrolle)|assistant|bot|chatbot|ai|a i|assistente|ia|ki|assistent|you may|you must|you can|puoi|devi|du darfst|du musst|approves?|approva|genehmigt|honou?r|applica|apply|anwenden)\\b)';
@@ -169,6 +171,10 @@ const BOOKED_EN = '(?:who|that) (?:booked|ordered|bought|paid|is staying|stays|c
 const BOOKED_IT = 'che (?:ha|aveva) (?:prenotato|ordinato|comprato|pagato|la piega|il taglio|l appuntamento|appuntamento|la camera|il tavolo)|che (?:e|sta|alloggia|dorme) (?:in camera|nella camera)|delle (?:ore )?\\d|alle \\d|in camera';
 const BOOKED_DE = '(?:die|der) (?:[^ .]+ ){0,3}(?:gebucht|bestellt|gekauft|bezahlt|eingecheckt)|(?:die|der) (?:den|einen) termin|mit dem termin|um \\d|im zimmer|in zimmer';
 const OTHER_PERSON_CONTACT = [
+  // who the other customers are: "who had room 204 last night", "the last person to book", "was hat der Kunde vor mir gefragt"
+  '(?:who|chi|wer) (?:had|stayed in|aveva|ha avuto|hatte) (?:the )?(?:room|camera|la camera|zimmer|das zimmer) \\d+',
+  '(?:who (?:was|is|s)|name of|number of|details of|address of) (?:the )?(?:last|previous) (?:person|customer|client|guest)|(?:chi (?:e|era)|nome dell|numero dell|dati dell|indirizzo dell) ?(?:l )?ultim[oa] (?:persona|cliente|ospite)|(?:wer war|name|nummer|adresse|daten) (?:der|des|vom) letzte(?:n)? (?:kunde|kundin|kunden|gast|person)',
+  '(?:what|cosa|was) (?:did|ha|hat) (?:the )?(?:customer|client|cliente|kunde|kundin|der kunde|die kundin|il cliente|la cliente) (?:before me|prima di me|vor mir)|(?:the )?(?:customer|client) before me (?:ask|asked|order|ordered|book|booked)|(?:cliente|kunde|kundin) (?:prima di me|vor mir) (?:ha|hat) (?:chiesto|ordinato|prenotato|gefragt|bestellt|gebucht)',
   `${CONTACT_EN} (?:of|for) (?:(?:the |that |this |another |other )?(?:customer|client|guest|member|patient)s?\\b|the (?:person|lady|woman|man|gentleman|girl|guy|one|people) (?:${BOOKED_EN})|whoever(?: s| is)? (?:booked|ordered|in room|staying|has the))`,
   `${CONTACT_IT} (?:(?:del|della|dello|di un|di una|dell) (?:client[ea]|ospite)\\b|dei clienti|degli ospiti|(?:della|del|dello|di quella|di quel) (?:signora|signore|persona|ragazza|ragazzo|tizio|tizia|signorina) (?:${BOOKED_IT}))`,
   `${CONTACT_DE} (?:(?:von der|vom|von dem|der|des|einer|eines) (?:kundin|kunden|gast|gastes)\\b|(?:der|von den) (?:kunden|gaste)\\b|(?:von der|vom|von dem|der|des) (?:frau|dame|person|herrn|mann|typen) (?:${BOOKED_DE}))`,

@@ -64,6 +64,7 @@ const BREAK_IN_TARGET_EN = '(?:[^ .]+ ){0,3}(?:password|passcode|pin|code|codes|
  * and "come posso clonare il mio ordine" stay benign.
  */
 const HOW_TO_BREAK_IN = [
+  '(?:put|install|attach|fit|mettere|installare|montare|anbringen|installieren)(?: [^ .]+){0,2} (?:a |an |uno |un |einen )?(?:card )?skimmer',
   `(?:how (?:do|can|could|would|should) (?:i|you|one|someone|we)|how to|tell me how to|explain how to|show me how to)(?: (?:easily|quickly|secretly|actually|best))? (?:hack(?!er|ed)[a-z]*(?: into)?|crack|clone|intercept|skim|spoof|break into) (?!my (?:own |old )?(?:password|pin|code|account|phone|card|safe|lock)\\b)${BREAK_IN_TARGET_EN}\\b`,
   '(?:how (?:do|can|could|would|should) (?:i|you|one|someone|we)|how to) (?:get into|log into|break into) (?:someone|somebody|another|other|my ex|her|his|their|a stranger)',
   '(?:how (?:do|can|could|would|should) (?:i|you|one|someone|we)|how to) bypass (?:[^ .]+ ){0,3}(?:2fa|two factor|otp|3d secure|3ds|verification|sms code|security check|pin)',
@@ -73,6 +74,9 @@ const HOW_TO_BREAK_IN = [
   'wie (?:knack|hack|klon)[a-z]* (?:ich|man)(?: [^ .]+){0,3} (?:wlan|passwort|pin|code|konto|account|handy|karte|kreditkarte|schloss|tresor)[a-z]*',
   '(?:wie|erklar mir wie|zeig mir wie) (?:kann|konnte|soll|konnen) (?:ich|man|wir)(?: [^ .]+){0,4} (?:wlan|passwort|pin|code|konto|account|handy|karte|kreditkarte|schloss|tresor)[a-z]*(?: [^ .]+){0,3} (?:hacken|knacken|klonen|abfangen)',
 ];
+/** "how do I port someone else's number onto my SIM", "wie krieg ich die PIN von ner fremden EC-Karte raus" (not with the owner's permission). */
+const OTHERS_CREDENTIALS =
+  '(?:how (?:do|can|could|would) (?:i|you|one|someone|we)|how to|come (?:si|posso|faccio a)|wie (?:kann|krieg|bekomm|komm)[a-z]* (?:ich|man))(?: [^ .]+){0,2} (?:port|transfer|get|access|copy|read|steal|reset|change|take over|hijack|use|portare|trasferire|accedere|copiare|leggere|rubare|cambiare|usare|entrare|die|den|das)(?: [^ .]+){0,2} (?:someone else s|somebody else s|a stranger s|other people s|(?:von )?(?:ner |einer |einem )?fremde[nrs]?|eines anderen|einer anderen|di un altr[oa]|di qualcun altro|altrui)(?: [^ .]+){0,2} (?:pin|card|cards|karte|ec karte|carta|number|nummer|numero|sim|account|konto|conto|login|password|passwort|online banking)';
 const HARMFUL = [
   '(?:racist|sexist|razzist[ae]|sessist[ae]|rassistisch[a-z]*|sexistisch[a-z]*) (?:joke|jokes|barzellett[ae]|witz|witze)',
   '(?:joke|jokes|barzellett[ae]|witz|witze) (?:razzist[ae]|sessist[ae])',
@@ -96,5 +100,6 @@ export const PARAPHRASE_RULES: readonly InjectionRule[] = [
   rule('forced_output', oneOf(FALSEHOOD)),
   rule('forced_output', oneOf(HARMFUL)),
   rule('harmful_request', oneOf(HOW_TO_BREAK_IN)),
+  rule('harmful_request', OTHERS_CREDENTIALS, '(?:permission|consent|permesso|consenso|erlaubnis|einverstanden|allowed me|authori[sz]ed me)'),
   rule('off_topic_task', oneOf(WRITING_JOBS)),
 ];
