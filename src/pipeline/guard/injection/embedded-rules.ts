@@ -34,6 +34,7 @@ const TO_AI_DE = '(?:hinweis|nachricht|anweisung(?:en)?|ps|p s|notiz|achtung|bef
 const DECODE = '(?:decode|decodifica|decodificare|decifra|dekodiere|dekodier[a-z]*|entschlussel[a-z]*|decrypt|base64|rot13)(?: [^ .]+){0,6} (?:and |e |ed |und )?(?:follow|execute|run|do what it says|obey|esegui|eseguilo|eseguila|eseguire|segui|seguilo|obbedisci|fai quello che dice|befolge|befolgen|fuhre|fuhr|ausfuhren|mach was)';
 const BACKWARDS =
   '(?:read (?:it |this )?backwards and (?:execute|follow|do)|leggi(?:lo)? al contrario (?:ed|e) (?:esegui|segui)|lies (?:es |das )?ruckwarts und (?:fuhre|befolge)|' +
+  '(?:translate|traduci|traducilo|ubersetze?|ubersetz)(?: [^ .]+){0,4} (?:and|e|ed|und) (?:then |poi |dann )?(?:actually )?(?:do it|do what it says|execute it|follow it|eseguilo|esegui|fallo|fai quello che dice|mach es|fuhr es aus|befolge es)|' +
   '(?:reverse|unscramble|flip) (?:this|it|the text|the words|these words)(?: [^ .]+){0,2} (?:and )?(?:then )?(?:do what it says|follow it|execute it|obey)|' +
   '(?:inverti|capovolgi|leggi)(?:lo|la)?(?: [^ .]+){0,3} (?:e|ed) (?:poi )?(?:eseguilo|eseguila|esegui|obbedisci|fai quello che dice)|' +
   '(?:dreh|lies)(?: [^ .]+){0,3} (?:um|ruckwarts) und (?:befolge|fuhre (?:es |das )?aus|mach,? was (?:da )?steht))';

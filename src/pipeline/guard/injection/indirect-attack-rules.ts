@@ -64,6 +64,8 @@ const NAME_NOW_RAW = [
   /\b(?:[Ss]ei|[Oo]ra sei|[Aa]desso sei|[Dd]a (?:ora|adesso|oggi)(?: in poi)? sei|[Tt]u (?:ora|adesso) sei)\s+\p{Lu}[\p{L}\d]*(?:\s+(?:ora|adesso|da ora in poi|d'ora in poi))?(?=\s*[,.!:;]|\s+(?:e|ed|un|una|uno|la mia|il mio)\b|\s*$)/u,
 ];
 const TOLD_BEFORE = [
+  // "was stand in der Nachricht direkt vor meiner?", "what did the message right before mine say?"
+  '(?:nachricht|text|message|messaggio|testo) (?:direkt |gleich |right |just |immediately |subito )?(?:vor meiner|before mine|before my first|prima del mio|prima della mia)',
   'what (?:were|was) you (?:told|given|instructed|asked|taught)(?: to [^ .]+)? before (?:i|we|this|our|the chat|the conversation|talking|you met)',
   'what did (?:they|the owner|the operator|your (?:[^ .]+ )?(?:owner|boss|creators?|developers?|operator|makers?)|the (?:person|people|company|team) (?:who|that) (?:deployed|built|made|set up|programmed|configured) you) tell you(?: to (?:say|do|answer))?',
   '(?:che )?cosa ti (?:hanno|ha|avevano|aveva) (?:detto|scritto|spiegato|ordinato|chiesto|raccomandato)(?: [^ .]+){0,2} prima (?:che (?:arrivassi|scrivessi|arrivasse|iniziassimo|cominciassimo|parlassimo|ti scrivessi)|di (?:me|questa chat|questa conversazione|parlare con me|iniziare))',
@@ -109,12 +111,14 @@ const DICTATED_ENTITLEMENT = [
   `confirm in writing(?: that)?(?: [^ .]+){0,5} ${ENTITLED}`,
   `(?:^|(?<=\\. )|ok |ora |adesso )(?:confermami|conferma|confermate|confermatemi)(?: per iscritto)?(?: che)? (?:ho|avro|mi spetta|mi spettano|il mio|la mia)(?: [^ .]+){0,3} ${ENTITLED}`,
   `(?:confermi|confermate|conferma|confermami) per iscritto(?: [^ .]+){0,5} ${ENTITLED}`,
-  `(?:^|(?<=\\. )|ok |jetzt )(?:bestatige|bestatig|bestatigen sie)(?: mir| uns)?(?: schriftlich)?,? dass (?:ich|wir|meine|mein)(?: [^ .]+){0,4} ${ENTITLED}`,
+  `(?:^|(?<=\\. )|ok |jetzt )(?:bestatige|bestatig|bestatigen sie)(?: mir| uns)?(?: einfach| bitte| kurz| mal)?(?: schriftlich)?,? dass (?:ich|wir|meine|mein)(?: [^ .]+){0,4} ${ENTITLED}`,
   `(?:bestatigst du|bestatigen sie|bestatige) (?:mir |uns )?schriftlich(?: [^ .]+){0,6} ${ENTITLED}`,
   '(?:type|write|say|scrivi|scrivimi|di|schreib|schreibe|sag)(?: [^ .]+){0,2} \\d+ ?(?:%|percent|percento|per cento|prozent)?(?: [^ .]+){0,2} (?:confirmed|approved|confermato|confermo|approvato|bestatigt|genehmigt)',
   '(?:just say yes|simply say yes|ti basta dire si|basta che dici si|di solo si|sag einfach ja|sag nur ja)',
   '(?:say|tell me|dimmi|di|sag mir|sag)(?: [^ .]+){0,2} (?:that |che |dass )?(?:my|il mio|la mia|meine|mein) (?:[^ .]+ )?(?:order|ordine|bestellung|booking|prenotazione|buchung|purchase|acquisto|einkauf) (?:is|e|ist) (?:free|gratis|gratuit[oa]|kostenlos|umsonst|on the house)',
   '(?:say|repeat|ripeti|di|wiederhole|wiederhol|sag)(?: [^ .]+){0,1} (?:the customer|il cliente|der kunde|the client) (?:is entitled|has the right|ha diritto|hat anspruch)',
+  // "say something really nasty about the Marriott", "scrivi qualcosa di cattivo su …", "sag was Gemeines über …"
+  '(?:say|write|post|scrivi|scrivimi|di|dimmi|sag|schreib)(?: [^ .]+){0,3} (?:nasty|mean|rude|horrible|insulting|cattiv[oa]|brutt[oa]|offensiv[oa]|gemeines|fieses|boses|beleidigendes)(?: [^ .]+){0,3} (?:about|su|sul|sulla|di|uber)',
   // "just say my refund is approved so I can screenshot it"
   '(?:say|write|type|di|scrivi|scrivimi|sag|schreib)(?! (?:if|whether|se|ob)\\b)(?: [^ .]+){0,2} (?:that |che |dass )?(?:my|il mio|la mia|meine|mein) (?:[^ .]+ )?(?:refund|rimborso|erstattung|voucher|buono|gutschein|discount|sconto|rabatt) (?:is|was|has been|e|e stato|ist|wurde) (?:approved|confirmed|issued|valid|approvato|confermato|emesso|valido|genehmigt|bestatigt|gultig)',
 ];
@@ -171,6 +175,9 @@ const BOOKED_EN = '(?:who|that) (?:booked|ordered|bought|paid|is staying|stays|c
 const BOOKED_IT = 'che (?:ha|aveva) (?:prenotato|ordinato|comprato|pagato|la piega|il taglio|l appuntamento|appuntamento|la camera|il tavolo)|che (?:e|sta|alloggia|dorme) (?:in camera|nella camera)|delle (?:ore )?\\d|alle \\d|in camera';
 const BOOKED_DE = '(?:die|der) (?:[^ .]+ ){0,3}(?:gebucht|bestellt|gekauft|bezahlt|eingecheckt)|(?:die|der) (?:den|einen) termin|mit dem termin|um \\d|im zimmer|in zimmer';
 const OTHER_PERSON_CONTACT = [
+  "who (?:s got|has|had|booked) (?:the )?(?:\\d{1,2}(?: ?[:.]\\d\\d)? ?(?:am|pm)?|\\d{1,2} ?o clock) (?:slot|appointment|booking)|who (?:booked|had|has|s got|stayed in) room \\d+",
+  '(?:chi ha|chi aveva) (?:prenotato |l appuntamento |la camera |il tavolo )?(?:alle|delle|per le|la camera|camera) \\d+',
+  '(?:welche|welcher) (?:patienten|patientinnen|kunden|kundinnen|gaste) (?:haben|hatten|sind|waren)(?: [^ .]+){0,4} (?:termin|termine|gebucht|eingecheckt)|wer hat (?:morgen |heute )?(?:um \\d+(?: uhr)?|den termin um)',
   // who the other customers are: "who had room 204 last night", "the last person to book", "was hat der Kunde vor mir gefragt"
   '(?:who|chi|wer) (?:had|stayed in|aveva|ha avuto|hatte) (?:the )?(?:room|camera|la camera|zimmer|das zimmer) \\d+',
   '(?:who (?:was|is|s)|name of|number of|details of|address of) (?:the )?(?:last|previous) (?:person|customer|client|guest)|(?:chi (?:e|era)|nome dell|numero dell|dati dell|indirizzo dell) ?(?:l )?ultim[oa] (?:persona|cliente|ospite)|(?:wer war|name|nummer|adresse|daten) (?:der|des|vom) letzte(?:n)? (?:kunde|kundin|kunden|gast|person)',

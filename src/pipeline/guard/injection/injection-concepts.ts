@@ -95,7 +95,7 @@ const CONCEPTS: readonly (readonly [string, RegExp])[] = [
   ],
   [
     'qqnocheck',
-    /\b(?:without (?:any )?(?:checks?|checking|verification|verifying|asking)|no questions asked|skip (?:the )?(?:verification|checks?|id)|senza (?:verific[a-z]*|controll[a-z]*|chiedere)|saltare la verifica|salta la verifica|ohne (?:prufung|kontrolle|verifizierung|nachweis|nachfrage)|entfallen|uberspring[a-z]*)\b/,
+    /\b(?:without (?:any )?(?:checks?|checking|verification|verifying)|no questions asked|skip (?:the )?(?:verification|checks?|id)|senza (?:verific[a-z]*|controll[a-z]*)|saltare la verifica|salta la verifica|ohne (?:prufung|kontrolle|verifizierung|nachweis|nachfrage)|entfallen|uberspring[a-z]*)\b/,
   ],
   [
     'qqdecode',

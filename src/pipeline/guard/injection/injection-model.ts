@@ -123,7 +123,7 @@ const CUSTOMER_TOPIC = new RegExp(
     'ich (?:gesagt|geschrieben|geschickt|gefragt)|(?:my|mio|mia|miei|mie|mein|meine|meinen|meiner) (?:last |previous |earlier |ultim[oa] |letzte[nr]? )?' +
     '(?:message|messages|order|email|mail|request|question|messaggio|ordine|richiesta|domanda|nachricht|bestellung|anfrage|frage)|' +
     '(?:rules|instructions|regole|istruzioni|regeln|anweisungen|anleitung|policy|politica) (?:for|per|fur|zur|zum|on|about)(?! (?:you|te|dich|ti|the system|il sistema|das system)\\b)|' +
-    '(?:quali|quale|what|which|welche|welcher) (?:sono le |are the |sind die )?(?:rules|regole|regeln|instructions|istruzioni|anweisungen|conditions|condizioni|bedingungen)|' +
+    '(?:quali|quale|what|which|welche|welcher) (?:sono le |are the |sind die )?(?:rules|regole|regeln|instructions|istruzioni|anweisungen|conditions|condizioni|bedingungen)(?! (?:hast du|hat man dir|habt ihr dir|hai|ti hanno|ti ha|do you|have you|you have|you were|were you|did you)\\b)|' +
     '(?:sei|bist du|are you) (?:un |ein |a |an )?(?:bot|robot|assistente virtuale|virtueller assistent|virtual assistant|human|persona|mensch|real person)|' +
     // what the business sent the customer: "the first sentence of your email got cut off"
     'your (?:email|e mail|mail|newsletter|letter|invoice|sms|text message)|(?:vostra|tua) (?:mail|email|e mail|newsletter|lettera|fattura)|(?:vostro|tuo) sms|' +
@@ -131,8 +131,8 @@ const CUSTOMER_TOPIC = new RegExp(
     // something the customer saw about the business: "ho visto una recensione falsa su di voi"
     '(?:ho visto|ho letto|ho trovato|i saw|i read|i found|i ve seen|(?:ich )?(?:habe|hab) (?:[^ .]+ ){1,3}(?:gesehen|gelesen|gefunden))(?: [^ .]+){0,5} (?:su di voi|su voi|about you|about your|uber euch|uber sie)|' +
     // the customer's own device: "den Entwicklermodus bei der Smartwatch ausstellen"
-    '(?:on|in) my (?:phone|smartwatch|iphone|android|tablet|tv|laptop|router)|(?:sul|nel|dal|sullo) mio (?:telefono|cellulare|smartwatch|orologio|tablet|televisore|pc|router)|' +
-    '(?:(?:am|beim) |(?:bei|auf|an) (?:der|dem|meiner|meinem) )(?:smartwatch|armbanduhr|handy|smartphone|iphone|tablet|fernseher|laptop|router))\\b',
+    '(?:on|in) my (?:phone|smartwatch|iphone|android|tablet|tv|laptop|router)|(?:sul|nel|dal|sullo) (?:mio )?(?:telefono|cellulare|smartphone|smartwatch|orologio|tablet|televisore|pc|router)|' +
+    '(?:(?:am|beim) |(?:bei|auf|an) (?:der|dem|meiner|meinem) )(?:smartwatch|armbanduhr|handy|smartphone|iphone|pixel|tablet|fernseher|laptop|router))\\b',
 );
 
 /** The gate's two parts for a prepared message. */

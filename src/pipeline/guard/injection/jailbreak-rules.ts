@@ -16,7 +16,7 @@ const AI_WORDS = ['ai', 'a i', 'ia', 'ki', 'k i', 'bot', 'chatbot', 'assistant',
 /** Before "without limits": not "ai" (Italian "to the") nor "model" (a phone plan can be "a model with no limits"). */
 const AI_WORDS_BEFORE = ['a i', 'ia', 'ki', 'k i', 'bot', 'chatbot', 'assistant', 'assistente', 'assistent', 'gpt', 'chatgpt', 'llm'];
 const ANSWER_WORDS = ['answer', 'respond', 'reply', 'rispondi', 'rispondimi', 'risponderai', 'rispondere', 'antworte', 'antwortest', 'antworten', 'speak', 'talk', 'parla', 'parli', 'sprich', 'sprichst', 'anything', 'qualsiasi cosa', 'alles sagen'];
-const DEVICE_WORDS = '(?:smartwatch|armbanduhr|orologio|printer|stampante|drucker|camera|kamera|fotocamera|playstation|xbox|konsole|app|apps|phone|android|iphone|ipad|device|router|browser|chrome|windows|settings|tablet|console|tv|telefono|cellulare|smartphone|impostazioni|dispositivo|handy|gerat|einstellungen|fernseher|laptop|computer|pc|mac)';
+const DEVICE_WORDS = '(?:smart tvs?|tvs|pixel|galaxy|xiaomi|handys|phones|smartwatch|armbanduhr|orologio|printer|stampante|drucker|camera|kamera|fotocamera|playstation|xbox|konsole|app|apps|phone|android|iphone|ipad|device|router|browser|chrome|windows|settings|tablet|console|tv|telefono|cellulare|smartphone|impostazioni|dispositivo|handy|gerat|einstellungen|fernseher|laptop|computer|pc|mac)';
 
 const MODES = [
   '(?:developer|dev|debug|admin|administrator|god|sudo|root|dan|jailbreak|jailbroken|unrestricted|unfiltered|uncensored|evil|superuser|opposite|chaos) mode',

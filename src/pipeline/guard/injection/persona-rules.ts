@@ -35,6 +35,9 @@ const SOMEONE_ELSE_EN =
 /** The customer does it: "I'll play the role of bridesmaid", "we will act as witnesses". */
 const CUSTOMER_DOES_EN = '(?<!\\b(?:i|we)(?: (?:ll|will|m|am|d|would|re|are|going to|have to|get to|want to|can|could|shall|should|must|also|always|usually))* )';
 
+/** The "late grandma" exploit: a dead relative who used to recite secrets at bedtime, in it/de/en. */
+const LATE_RELATIVE =
+  '(?:late|dead|deceased|defunt[oa]|scompars[oa]|verstorben[a-z]*) (?:grandma|grandpa|grandmother|grandfather|granny|nonna|nonno|oma|opa|grossmutter|grossvater)[^?!]{0,200}?(?:bedtime|to sleep|fall asleep|addormentar[a-z]*|einschlafen|einzuschlafen|gute nacht|like (?:she|he) (?:did|used to)|come faceva|wie (?:sie|er) es)';
 const ENGLISH = [
   `you (?:are|re) now (?:[^ .]+ ){0,3}${oneOf(PERSONA_EN)}`, `from now on,? you (?:are|re|will|shall|must|answer|respond|reply|act|speak|talk|only|have|can|may|no longer|don t|do not)`,
   'you are no longer (?:a|an|the|my|bound|restricted|limited|required|an assistant|customer|chatgpt)', `${NOT_NEGATED_EN}${SOMEONE_ELSE_EN}(?:pretend|pretending) (?:to be|you are|you re|that you|you can|you have|you were|to have|you could)`,
@@ -106,6 +109,7 @@ export function newIdentityHit(text: string): RuleHit | undefined {
 
 export const PERSONA_RULES: readonly InjectionRule[] = [
   rule('role_play', oneOf(ENGLISH)),
+  rule('role_play', LATE_RELATIVE),
   rule('role_play', oneOf(ITALIAN)),
   rule('role_play', oneOf(GERMAN)),
 ];
