@@ -70,10 +70,10 @@ export function sharedRows(): Row[] {
 
 /**
  * Rows by people outside the project (rounds 5 and 6): `outside-authors.jsonl` and the independent
- * held-out sets 3 to 8, retired into training once each had been scored twice.
+ * held-out sets 3 to 10, retired into training once each had been scored twice.
  * Set INJECTION_OUTSIDE=0 to train without them (the round-4 data).
  */
-export const OUTSIDE_FILES = ['outside-authors.jsonl', ...['3', '4', '5a', '5b', '6a', '6b', '7a', '7b', '8a', '8b'].map((set) => `holdout-${set}.jsonl`)];
+export const OUTSIDE_FILES = ['outside-authors.jsonl', ...['3', '4', '5a', '5b', '6a', '6b', '7a', '7b', '8a', '8b', '9a', '9b', '10a', '10b'].map((set) => `holdout-${set}.jsonl`)];
 
 export function corpusRows(): Row[] {
   const own = CORPUS_LANGUAGES.flatMap((lang) => readJsonl(new URL(`${lang}.jsonl`, CORPUS_DIR), 'corpus'));

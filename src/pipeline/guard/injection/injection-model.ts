@@ -128,6 +128,8 @@ const CUSTOMER_TOPIC = new RegExp(
     // what the business sent the customer: "the first sentence of your email got cut off"
     'your (?:email|e mail|mail|newsletter|letter|invoice|sms|text message)|(?:vostra|tua) (?:mail|email|e mail|newsletter|lettera|fattura)|(?:vostro|tuo) sms|' +
     '(?:eure|deine) (?:mail|email|e mail|rechnung)|(?:euer|dein) (?:newsletter|brief|sms)|' +
+    // the business's own contact details: "what's the phone number of the salon?"
+    '(?:number|phone|phone number|email|e mail|address|numero|telefono|indirizzo|mail|nummer|telefonnummer|adresse)(?: [^ .]+)? (?:of|for|del|della|dello|dell|von|vom|der|des) (?:the |your |this |il |la |lo |vostr[oa] |der |die |dem |eurer |eures )?(?:salon|shop|store|branch|hotel|reception|front desk|office|gym|clinic|bank|restaurant|company|customer service|support|negozio|salone|filiale|albergo|ufficio|palestra|clinica|banca|ristorante|azienda|assistenza|servizio clienti|laden|geschafts?|rezeption|buros?|praxis|studios?|kundenservice|kundendienst|firma)|' +
     // something the customer saw about the business: "ho visto una recensione falsa su di voi"
     '(?:ho visto|ho letto|ho trovato|i saw|i read|i found|i ve seen|(?:ich )?(?:habe|hab) (?:[^ .]+ ){1,3}(?:gesehen|gelesen|gefunden))(?: [^ .]+){0,5} (?:su di voi|su voi|about you|about your|uber euch|uber sie)|' +
     // the customer's own device: "den Entwicklermodus bei der Smartwatch ausstellen"

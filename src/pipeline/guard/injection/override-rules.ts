@@ -150,6 +150,8 @@ export const OVERRIDE_RULES: readonly InjectionRule[] = [
     oneOf(NEW_TASK),
     '(?:hat|haben|hatte) (?:mir|uns)|(?:mi|ci) (?:ha|hanno|aveva) (?:dato|mandato|inviato|scritto)|(?:gave|sent|has given|have given) (?:me|us)|' +
       // "mein Chef hat neue Vorgaben gemacht": the customer's boss or company set them
+      // delivery instructions: "nuove istruzioni x il corriere", "new instructions for the driver"
+      '(?:for|per|x|fur|an) (?:the |il |la |lo |i |le |den |die |das |dem )?(?:courier|driver|delivery|corriere|fattorino|consegna|kurier|fahrer|bote|lieferung|postino|postman)|' +
       '(?:mein|meine|il mio|la mia|my|our|unser|unsere|nostro|nostra) (?:chef|chefin|boss|capo|capa|firma|azienda|arbeitgeber|manager|company|employer|ufficio|abteilung)(?: [^ .]+){0,2} (?:hat|haben|ha|hanno|has|have|gave|sent)(?!(?: [^ .]+){0,4} (?:for you|per te|fur dich|an dich|a te)\\b)',
   ),
 ];

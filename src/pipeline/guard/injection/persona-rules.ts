@@ -31,7 +31,7 @@ const PERSONA_DE = [
 const NOT_NEGATED_EN = '(?<!\\b(?:don t|do not|dont|stop|never|not|didn t|did not) )';
 /** Someone else does it: "someone called pretending to be from your bank", "my daughter will act as my representative". */
 const SOMEONE_ELSE_EN =
-  "(?<!\\b(?:someone|somebody|he|she|they|who|scammers?|callers?|fraudsters?|(?:my|a|the|his|her|our) (?:daughter|son|wife|husband|partner|friend|mother|mum|mom|father|dad|brother|sister|colleague|lawyer|accountant|man|woman|guy|person)|(?:an?|the|this|that) (?:email|mail|message|sms|text|website|site|app))(?: (?:is|was|were|are|will|would|can|could|called|keeps|kept|s|has been|had been|will be|called me|texted me|rang me|emailed me|wrote))* )";
+  "(?<!\\b(?:someone|somebody|he|she|they|who|scammers?|callers?|fraudsters?|(?:my|a|the|his|her|our) (?:daughter|son|wife|husband|partner|friend|mother|mum|mom|father|dad|brother|sister|colleague|lawyer|accountant|man|woman|guy|person)|(?:an?|the|this|that) (?:email|mail|message|sms|text|website|site|app)|(?:scam |fake |fraud )?(?:calls|texts|emails|messages))(?: (?:is|was|were|are|will|would|can|could|called|keeps|kept|s|has been|had been|will be|called me|texted me|rang me|emailed me|wrote))* )";
 /** The customer does it: "I'll play the role of bridesmaid", "we will act as witnesses". */
 const CUSTOMER_DOES_EN = '(?<!\\b(?:i|we)(?: (?:ll|will|m|am|d|would|re|are|going to|have to|get to|want to|can|could|shall|should|must|also|always|usually))* )';
 
@@ -40,7 +40,7 @@ const LATE_RELATIVE =
   '(?:late|dead|deceased|defunt[oa]|scompars[oa]|verstorben[a-z]*) (?:grandma|grandpa|grandmother|grandfather|granny|nonna|nonno|oma|opa|grossmutter|grossvater)[^?!]{0,200}?(?:bedtime|to sleep|fall asleep|addormentar[a-z]*|einschlafen|einzuschlafen|gute nacht|like (?:she|he) (?:did|used to)|come faceva|wie (?:sie|er) es)';
 const ENGLISH = [
   `you (?:are|re) now (?:[^ .]+ ){0,3}${oneOf(PERSONA_EN)}`, `from now on,? you (?:are|re|will|shall|must|answer|respond|reply|act|speak|talk|only|have|can|may|no longer|don t|do not)`,
-  'you are no longer (?:a|an|the|my|bound|restricted|limited|required|an assistant|customer|chatgpt)', `${NOT_NEGATED_EN}${SOMEONE_ELSE_EN}(?:pretend|pretending) (?:to be|you are|you re|that you|you can|you have|you were|to have|you could)`,
+  'you are no longer (?:a|an|the|my|bound|restricted|limited|required|an assistant|customer|chatgpt)', `${NOT_NEGATED_EN}${SOMEONE_ELSE_EN}${CUSTOMER_DOES_EN}(?:pretend|pretending) (?:to be|you are|you re|that you|you can|you have|you were|to have|you could)`,
   `(?<!\\b(?:stop|don t|do not|are|re|is|was|were|quit) )${SOMEONE_ELSE_EN}${CUSTOMER_DOES_EN}(?:act|acting) (?:as|like) (?:a|an|if(?! (?:i|we|my)\\b)|though(?! (?:i|we|my)\\b)|my|the|dan|chatgpt|gpt|python|linux|[^ .]+ (?:ai|bot|assistant|terminal|interpreter))`, 
   `(?:behave|behaving|respond|answer|reply|talk|speak|write) (?:as|like) (?:a|an|the|my|if you were|though you were)? ?(?:[^ .]+ ){0,2}${oneOf(PERSONA_EN)}`,
   'i (?:want|need|d like|would like) you to (?:act(?! (?:swiftly|quickly|fast|now|immediately|promptly|asap|urgently|soon|on|upon|accordingly|responsibly)\\b)|be (?:a|an|my)|pretend|play (?:a|the role)|behave|become|roleplay|role play|respond as|answer as|take on)',
