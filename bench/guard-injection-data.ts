@@ -14,6 +14,7 @@ import type { IntentModel } from '../src/text/classifier/types.ts';
 import { prepareText } from '../src/pipeline/guard/injection/injection-text.ts';
 import { modelInput, type RailSettings } from '../src/pipeline/guard/injection/injection-model.ts';
 import { foldText } from '../src/text/normalize-text.ts';
+import { backgroundMessages } from '../src/pipeline/understand/background-out-of-scope.ts';
 
 export interface Row {
   text: string;
@@ -119,11 +120,9 @@ export function customerPool(): Row[] {
 export function backgroundRows(parity: 0 | 1): Row[] {
   if (parity === 0 && process.env.INJECTION_BACKGROUND === '0') return [];
   return ['it', 'de', 'en'].flatMap((lang) =>
-    readFileSync(new URL(`../src/pipeline/understand/background/${lang}.jsonl`, import.meta.url), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
+    backgroundMessages(lang)
       .filter((_, i) => i % 2 === parity)
-      .map((l) => ({ text: (JSON.parse(l) as { text: string }).text, label: 'benign' as const, lang, source: parity === 0 ? 'background-train' : 'background' })),
+      .map((text) => ({ text, label: 'benign' as const, lang, source: parity === 0 ? 'background-train' : 'background' })),
   );
 }
 

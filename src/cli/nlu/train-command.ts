@@ -6,10 +6,10 @@
 import { join } from 'node:path';
 import { loadBusinessConfig } from '../../config/load-business.ts';
 import { DEFAULT_BUSINESS_CONFIG, DEFAULT_DATA_DIR } from '../../config/settings.ts';
-import { backgroundOutOfScope } from '../../pipeline/understand/background-out-of-scope.ts';
 import { businessExamples, canTrain, examplesHash, saveBusinessModel, trainBusinessModel, type BusinessModelReport } from '../../pipeline/understand/business-model.ts';
 import { createFileModelCache } from '../../storage/files/file-model-cache.ts';
 import { createProgressBar } from '../progress-bar.ts';
+import { OOS_LABEL } from '../../text/classifier/types.ts';
 
 export interface TrainFlags {
   config?: string;
@@ -33,7 +33,9 @@ export async function nluTrainCommand(flags: TrainFlags): Promise<void> {
   const trained = trainBusinessModel(examples, config.understanding.target_precision, hash, progress ? { onProgress: (p) => progress.update(p) } : {});
   const dir = join(process.env.CENTRALINO_DATA_DIR ?? DEFAULT_DATA_DIR, 'models');
   await saveBusinessModel(createFileModelCache(dir), trained);
-  const outOfScope = { own: Object.values(config.understanding.out_of_scope).flat().length, background: backgroundOutOfScope(config).length };
+  const own = Object.values(config.understanding.out_of_scope).flat().length;
+  // the examples already hold the background rows: the rest of the oos examples
+  const outOfScope = { own, background: examples.filter((e) => e.label === OOS_LABEL).length - own };
   if (flags.json) {
     console.log(JSON.stringify({ threshold: trained.threshold, ...trained.report, out_of_scope: outOfScope }));
     return;
