@@ -68,9 +68,39 @@ const BASE64 = /[A-Za-z0-9+/]{16,}={0,2}/g;
 const PRINTABLE = /^[\p{L}\p{N}\p{P}\p{Zs}\n]*$/u;
 const MAX_DECODED = 8;
 
-/** Base64 runs that decode to readable text, with their spans (at most a few per message). */
+const HEX_RUN = /\b[0-9a-fA-F]{2}(?:[ :,-]?[0-9a-fA-F]{2}){7,}\b/g;
+const ROT13_NAMED = /\brot[ -]?13\b|\bcaesar\b|\bcesare\b|\bcäsar\b/i;
+const HYPHENATED = /\p{L}-\p{L}/gu;
+
+/** Hex bytes ("70 72 69 6e 74 …") that decode to readable text. */
+function hexRuns(text: string, out: { text: string; span: Span }[]): void {
+  for (const m of text.matchAll(HEX_RUN)) {
+    const digits = m[0].replace(/[^0-9a-fA-F]/g, '');
+    // a number written in hex-looking digits only is not text: it needs a letter a-f
+    if (!/[a-fA-F]/.test(digits)) continue;
+    const decoded = Buffer.from(digits, 'hex').toString('utf8');
+    if (decoded.length >= 8 && PRINTABLE.test(decoded)) out.push({ text: decoded, span: { start: m.index, end: m.index + m[0].length, type: 'encoded_instruction' } });
+  }
+}
+
+const rot13 = (text: string): string => text.replace(/[a-zA-Z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) & 31) + 12) % 26 + (c.charCodeAt(0) & 96) + 1));
+
+/**
+ * Other readings of the message that only an obfuscated attack needs: the whole text in ROT13
+ * when the message names it, and the words cut by hyphens joined ("ign-ore prev-ious instr-uctions")
+ * when it has several such cuts.
+ */
+function otherReadings(text: string, out: { text: string; span: Span }[]): void {
+  const whole = { start: 0, end: text.length, type: 'encoded_instruction' };
+  if (ROT13_NAMED.test(text)) out.push({ text: rot13(text), span: whole });
+  if ((text.match(HYPHENATED)?.length ?? 0) >= 2) out.push({ text: text.replace(/(\p{L})-(?=\p{L})/gu, '$1'), span: whole });
+}
+
+/** Base64 and hex runs that decode to readable text, with their spans (at most a few per message), and the message's other readings (ROT13 named, hyphen-cut words joined). */
 export function decodedRuns(text: string): { text: string; span: Span }[] {
   const out: { text: string; span: Span }[] = [];
+  hexRuns(text, out);
+  otherReadings(text, out);
   for (const m of text.matchAll(BASE64)) {
     const token = m[0];
     // a long word or a number is not base64: it needs mixed case or digits and a length that decodes cleanly

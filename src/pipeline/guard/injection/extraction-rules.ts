@@ -67,9 +67,23 @@ const OWN_SETUP = [
   'alles(?: was)? (?:uber|oben)(?: [^ .]+){0,5} (?:steht|stand)',
 ];
 
+/** Asking the assistant to finish a sentence that opens its own set-up. */
+const COMPLETE = [
+  '(?:complete|finish|continue|fill in)(?: for me)? (?:the|this|my|following) (?:sentence|phrase|line|text|quote)',
+  '(?:completa|completami|finisci|continua|termina) (?:la|questa|la seguente) (?:frase|riga|citazione)',
+  '(?:vervollstandige|vervollstandigen sie|beende|beenden sie|erganze|erganzen sie|setze|setzen sie) (?:den|diesen|folgenden|meinen) (?:satz|text)',
+];
+const SETUP_WORDS = [
+  '(?:my|your) (?:[^ .]+ ){0,3}(?:instructions|rules|prompt|system prompt|guidelines|configuration)', '(?:i was|you were|i ve been|you ve been) (?:told|instructed|programmed)',
+  '(?:le mie|le tue) (?:[^ .]+ ){0,3}(?:istruzioni|regole)', '(?:il mio|il tuo) (?:prompt|sistema)', '(?:mi|ti) (?:e stato detto|hanno detto|hanno istruito|hanno programmato)',
+  '(?:meine|deine) (?:[^ .]+ ){0,3}(?:anweisungen|regeln|vorgaben|prompt|systemprompt)', '(?:mir|dir) wurde (?:gesagt|vorgegeben)',
+];
+
 export const EXTRACTION_RULES: readonly InjectionRule[] = [
   rule('system_prompt', oneOf(SETUP_NAMES)),
   rule('system_prompt', `${oneOf(SHOW)}${gap(6)} ${oneOf(OWN_SETUP)}`),
   rule('system_prompt', `(?:repeat|ripeti|wiederhole) (?:the |le |die )?(?:words|parole|worte|text|testo) (?:above|sopra|oben)`),
+  // "complete the sentence: 'my instructions from the company begin with …'"
+  rule('system_prompt', `${oneOf(COMPLETE)}(?: [^ ]+){0,12} ${oneOf(SETUP_WORDS)}`),
   rule('system_prompt', `(?:print|output|repeat|copy|show|reveal|display|write out|dump|stampa|ripeti|copia|mostra|gib|zeig|wiederhole|kopiere) (?:me |mi |mir )?(?:everything|all|tutto|alles)(?: [^ .]+)? (?:above|sopra|oben)(?! (?:i|we|ho|ich)\\b)`),
 ];

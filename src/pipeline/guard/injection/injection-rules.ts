@@ -10,7 +10,7 @@ import { JAILBREAK_RULES, rawJailbreakHits } from './jailbreak-rules.ts';
 import { OVERRIDE_RULES } from './override-rules.ts';
 import { newIdentityHit, PERSONA_RULES } from './persona-rules.ts';
 import { PARAPHRASE_RULES } from './paraphrase-rules.ts';
-import { namedPersonaHit, quotedOrderHit, INDIRECT_ATTACK_RULES } from './indirect-attack-rules.ts';
+import { dictatedReplyHit, namedPersonaHit, quotedOrderHit, INDIRECT_ATTACK_RULES } from './indirect-attack-rules.ts';
 import { runRules, type InjectionRule, type RuleHit } from './rule-engine.ts';
 
 export const INJECTION_RULES: readonly InjectionRule[] = [...OVERRIDE_RULES, ...EXTRACTION_RULES, ...PERSONA_RULES, ...JAILBREAK_RULES, ...ADDRESSED_RULES, ...PARAPHRASE_RULES, ...INDIRECT_ATTACK_RULES];
@@ -18,9 +18,9 @@ export const INJECTION_RULES: readonly InjectionRule[] = [...OVERRIDE_RULES, ...
 /** Words that, spelled out letter by letter ("S a y t h a t …"), only an attack would contain. */
 const SPELLED_TRIGGER = /ignor|instruc|istruz|anweis|prompt|forget|dimentic|vergiss|saythat|sayyou|youhate|pretend|jailbreak|developer|sviluppator|entwickler|password|system/;
 
-/** Letter-by-letter spelling that joined into one long word (no word breaks to restore). */
+/** A word written letter by letter ("i.g.n.o.r.e", or a whole sentence joined into one long word) with an attack's word in it. */
 function spelledHits(prepared: PreparedText, hits: RuleHit[]): void {
-  for (const m of prepared.text.matchAll(/[a-z]{14,}/g)) {
+  for (const m of prepared.text.matchAll(/[a-z]{5,}/g)) {
     const start = prepared.starts[m.index] ?? 0;
     const end = prepared.ends[m.index] ?? 0;
     // only words written with gaps between the letters (end − start well above the length)
@@ -42,6 +42,8 @@ export function injectionRuleHits(text: string, prepared: PreparedText = prepare
   if (named) hits.push(named);
   const quoted = quotedOrderHit(text);
   if (quoted) hits.push(quoted);
+  const dictated = dictatedReplyHit(text);
+  if (dictated) hits.push(dictated);
   spelledHits(prepared, hits);
   for (const run of decodedRuns(text)) {
     if (runRules(INJECTION_RULES, prepareText(run.text)).length > 0) hits.push({ rule: 'encoded_instruction', span: run.span });

@@ -33,7 +33,9 @@ interface Token {
 }
 
 const HIDDEN = '\u200b-\u200d\u2060\ufeff\u00ad';
-const TOKEN = new RegExp(`[\\p{L}\\p{N}\\p{M}${HIDDEN}]+`, 'gu');
+/** Letters written as symbols: circled (Ⓐ), squared (🄰), negative circled (🅐), negative squared (🅰) and regional indicators (🇦). */
+const SYMBOL_LETTERS = '\\u24b6-\\u24e9\\u{1f130}-\\u{1f189}\\u{1f1e6}-\\u{1f1ff}';
+const TOKEN = new RegExp(`[\\p{L}\\p{N}\\p{M}${HIDDEN}${SYMBOL_LETTERS}]+`, 'gu');
 const HIDDEN_CHARS = new RegExp(`[${HIDDEN}]`, 'g');
 const MARKS = /\p{M}+/gu;
 const NON_ASCII = /[^ -~\t\n\r]/;
@@ -53,9 +55,16 @@ const MIN_SPELLED = 4;
 const SPELL_GAP = /^[ ._\-*·]{1,3}$/;
 
 /** One word folded to plain lower-case Latin where it can be. */
+/** The letter a symbol letter without a compatibility decomposition stands for (🅐, 🅰, 🇦), or the symbol itself. */
+function symbolLetter(c: string): string {
+  const code = c.codePointAt(0) ?? 0;
+  for (const first of [0x1f150, 0x1f170, 0x1f1e6]) if (code >= first && code < first + 26) return String.fromCharCode(97 + code - first);
+  return c;
+}
+
 export function foldWord(raw: string): string {
   if (!NON_ASCII.test(raw)) return raw.toLowerCase();
-  let s = raw.replace(HIDDEN_CHARS, '').normalize('NFKD').toLowerCase().replace(MARKS, '');
+  let s = raw.replace(HIDDEN_CHARS, '').replace(/[\u{1f150}-\u{1f189}\u{1f1e6}-\u{1f1ff}]/gu, symbolLetter).normalize('NFKD').toLowerCase().replace(MARKS, '');
   if (!NON_ASCII.test(s)) return s;
   let out = '';
   const latin = LATIN.test(s);

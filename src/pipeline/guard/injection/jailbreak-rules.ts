@@ -16,7 +16,7 @@ const AI_WORDS = ['ai', 'a i', 'ia', 'ki', 'k i', 'bot', 'chatbot', 'assistant',
 /** Before "without limits": not "ai" (Italian "to the") nor "model" (a phone plan can be "a model with no limits"). */
 const AI_WORDS_BEFORE = ['a i', 'ia', 'ki', 'k i', 'bot', 'chatbot', 'assistant', 'assistente', 'assistent', 'gpt', 'chatgpt', 'llm'];
 const ANSWER_WORDS = ['answer', 'respond', 'reply', 'rispondi', 'rispondimi', 'risponderai', 'rispondere', 'antworte', 'antwortest', 'antworten', 'speak', 'talk', 'parla', 'parli', 'sprich', 'sprichst', 'anything', 'qualsiasi cosa', 'alles sagen'];
-const DEVICE_WORDS = '(?:smart tvs?|tvs|pixel|galaxy|xiaomi|handys|phones|smartwatch|armbanduhr|orologio|printer|stampante|drucker|camera|kamera|fotocamera|playstation|xbox|konsole|app|apps|phone|android|iphone|ipad|device|router|browser|chrome|windows|settings|tablet|console|tv|telefono|cellulare|smartphone|impostazioni|dispositivo|handy|gerat|einstellungen|fernseher|laptop|computer|pc|mac)';
+const DEVICE_WORDS = '(?:smart tvs?|tvs|pixel|galaxy|samsung|huawei|oneplus|motorola|nokia|oppo|usb|schnittstelle|xiaomi|handys|phones|smartwatch|armbanduhr|orologio|printer|stampante|drucker|camera|kamera|fotocamera|playstation|xbox|konsole|app|apps|phone|android|iphone|ipad|device|router|browser|chrome|windows|settings|tablet|console|tv|telefono|cellulare|smartphone|impostazioni|dispositivo|handy|gerat|einstellungen|fernseher|laptop|computer|pc|mac)';
 
 const MODES = [
   '(?:developer|dev|debug|admin|administrator|god|sudo|root|dan|jailbreak|jailbroken|unrestricted|unfiltered|uncensored|evil|superuser|opposite|chaos) mode',
@@ -24,6 +24,13 @@ const MODES = [
   '(?:entwickler|debug|admin|administrator|gott|god|dan|jailbreak|root|sudo|developer) ?modus', 'jail ?break(?:ed|ing)?', 'jailbroken', 'do anything now', 'sudo',
   '(?:modus|mode|modalita) (?:ohne|without|senza) (?:grenzen|limits|limiti|filter|filters|filtri|regeln|rules|regole|zensur|censorship|censura|einschrankungen|restrictions|restrizioni)',
   '(?:no ?limits?|unlimited|limitless|grenzenlos[a-z]*|no ?rules|no ?filters?) (?:mode|modus)',
+];
+/** Unlocking the bot's own hidden functions (no device exception: "dal telefono" is where the attacker writes from). */
+const UNLOCK_ADMIN = [
+  // "unlock the admin functions", "sblocca le funzioni di amministrazione", "entsperre die Adminfunktionen"
+  'unlock (?:the |your |all )?(?:hidden )?(?:admin|administrator|developer|debug|root|staff|internal) (?:functions|features|rights|privileges|access|tools|panel|commands)',
+  '(?:sblocca|sbloccare|sbloccami|sbloccate) (?:le |tutte le )?(?:funzioni|funzionalita|opzioni|comandi) (?:di |da |dell )?(?:amministrazione|amministratore|admin|sviluppatore|debug|interne|nascoste)',
+  '(?:entsperre|entsperr|entsperren) (?:die |alle )?(?:versteckten )?(?:admin|administrator|entwickler|debug|intern[a-z]*) ?(?:funktionen|rechte|befehle|zugang)',
 ];
 const NO_LIMITS = [
   '(?:without|no|free of|free from|free from any|senza|nessun[ao]?|ohne|keine|kein|jegliche) (?:any |alcun[ao]? |jede |jegliche |more |piu |le |i |den |die )?(?:restrictions|filters?|filtri|filtro|censorship|censura|zensur|limits|limiti|limitazioni|rules|regole|regeln|guidelines|linee guida|richtlinien|einschrankungen|restrizioni|ethics|morals|etica|moral|content policy|vincoli|beschrankungen|grenzen|programming guidelines)',
@@ -91,6 +98,7 @@ export function rawJailbreakHits(text: string, hits: RuleHit[]): RuleHit[] {
 
 export const JAILBREAK_RULES: readonly InjectionRule[] = [
   rule('developer_mode', oneOf(MODES), DEVICE_WORDS),
+  rule('developer_mode', oneOf(UNLOCK_ADMIN)),
   rule('jailbreak', `${oneOf(AI_WORDS_BEFORE.concat(ANSWER_WORDS))}${gap(6)} ${oneOf(NO_LIMITS)}`),
   rule('jailbreak', `${oneOf(NO_LIMITS)} ${oneOf(AI_WORDS)}`),
   rule('jailbreak', `${oneOf(SWITCH_OFF)}${gap(3)} ${oneOf(SAFETY_THINGS)}`),

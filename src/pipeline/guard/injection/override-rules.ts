@@ -29,7 +29,7 @@ const OBJECTS_EN = [
   'instructions?', 'directives?', 'directions', 'guidelines?', 'guidance', 'prompts?', 'programming', 'constraints?', 'restrictions?', 'limitations?',
   'safeguards', 'safety (?:rules|guidelines|filters|settings|measures|protocols)', 'policies', 'policy', 'training', 'ethics', 'morals', 'principles',
   'protocols?', 'moderation', 'censorship', 'rules', 'commands', 'assignments', '(?:previous|prior|earlier|your|all|preceding) tasks?', 'system (?:prompt|message)', 'context',
-  'documents? (?:provided|given|above)', 'all (?:the )?documents', 'articles?(?! (?:in|i|from|on|you)\\b)', 'orders? (?:you (?:were|ve been|have been) given|above)',
+  'documents? (?:provided|given|above)', 'all (?:the )?documents', 'articles?(?! (?:in|i|from|on|you)\\b)', 'orders? (?:you (?:were|ve been|have been) given|above)', '(?<=\\byour (?:[^ .]+ )?)orders',
   '(?:previous|prior|preceding|earlier|above|initial|original) (?:text|input|content|context|information|conversation|prompts?)',
   'information (?:you (?:have |ve )?(?:received|been given|got)|provided|above)',
 ];
@@ -94,7 +94,9 @@ const VOID_EN = '(?:your|all|the|previous|prior|earlier|above|old|original|initi
 const VOID_EN_2 = '(?:your (?:old |previous |original )?(?:rules|instructions|guidelines|restrictions)|everything you (?:ve|have) been told(?: so far)?|all (?:the )?information you (?:ve|have) received(?: so far)?)(?: [^ .]+){0,3} (?:no longer (?:apply|applies|matter|count|exist)|(?:do not|don t) (?:apply|matter|count) anymore|(?:is|are) (?:now )?irrelevant)';
 const VOID_IT = '(?:(?:tue|precedenti|ricevute|vecchie|originali|iniziali|di sistema)(?: [^ .]+){0,2} (?:istruzioni|regole|indicazioni|direttive|restrizioni|limitazioni)|(?:istruzioni|regole|indicazioni|direttive|restrizioni) (?:precedenti|ricevute|di sistema|originali|iniziali)|informazioni che hai ricevuto(?: finora)?)(?: [^ .]+){0,3} (?:non (?:valgono|contano|servono|esistono) piu|non sono piu valide|sono (?:ora )?(?:annullate|irrilevanti|superate|nulle|revocate|disattivate|state (?:aggiornate|cambiate|rimosse|annullate|disattivate|revocate|sostituite)))';
 /** The same in other languages, which show up mixed into German and English attacks. */
-const OTHER_LANGUAGES = '(?:zaboravi|olvida|olvide|olvidate|oubliez|oublie|ignorez|ignorad|забудьте|забудь|игнорируите|игнорируи|vergeet|negeer|esqueca|esquece) (?:[^ .]+ ){0,3}(?:instrukcije|instrucciones|instructions|инструкции|instructies|instrucoes|todo|tout|toutes|sve|все|alles|tudo)';
+const OTHER_LANGUAGES = '(?:zaboravi|olvida|olvide|olvidate|oubliez|oublie|ignorez|ignorad|забудьте|забудь|игнорируите|игнорируи|vergeet|negeer|esqueca|esquece|esquecam|kalimutan(?: mo)?|zapomnij|unutun|unut) (?:[^ .]+ ){0,3}(?:instrukcije|instrucciones|instructions|инструкции|instructies|instrucoes|regras|reglas|regles|rules|regole|regeln|todo|tout|toutes|sve|все|alles|tudo)'
+  // Hindi word order: "apne rules bhool jao"
+  + '|(?:apne|apni|tumhare|tere|sab) (?:[^ .]+ )?(?:rules|instructions|niyam|prompt) (?:bhool|bhul|chhod|chod)(?: [^ .]+)? (?:jao|ja|do|dena|jaao)';
 /** "Pretend the refund policy doesn't exist", "tu so, als gäbe es keine Regeln". */
 const PRETEND_AWAY = [
   '(?:pretend|imagine|fai finta|fingi|immagina)(?: that| che)?(?: the| your| la| le| il| i| tue| tua)?(?: [^ .]+)? (?:policy|policies|rules|restrictions|guidelines|instructions|regole|politica|politiche|regolamento|restrizioni|limiti|istruzioni)(?: [^ .]+){0,2} (?:doesn t|don t|do not|does not|didn t|did not|non|never|weren t)',
