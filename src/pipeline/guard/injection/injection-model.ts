@@ -120,7 +120,9 @@ const CUE = new RegExp(
  */
 const CUSTOMER_TOPIC = new RegExp(
   '\\b(?:i (?:said|wrote|sent|asked|meant)|what i (?:said|wrote)|ti ho (?:scritto|detto|mandato|chiesto)|vi ho (?:scritto|detto|mandato|chiesto)|' +
-    'ich (?:gesagt|geschrieben|geschickt|gefragt)|(?:my|mio|mia|miei|mie|mein|meine|meinen|meiner) (?:last |previous |earlier |ultim[oa] |letzte[nr]? )?' +
+    'ich (?:gesagt|geschrieben|geschickt|gefragt)|' +
+    // the customer's own earlier message or order: set aside ("ignore my order", "vergiss meine Nachricht") or named as earlier ("my previous order")
+    '(?:(?:ignor[a-z]*|forget|disregard|cancel|scratch|dimentic[a-z]*|scorda[a-z]*|annull[a-z]*|lascia perdere|vergiss|vergessen|storn[a-z]*)(?: [^ .]+){0,3} (?:my|mio|mia|miei|mie|mein|meine|meinen|meiner)|(?:my|mio|mia|miei|mie|mein|meine|meinen|meiner) (?:last|previous|earlier|ultim[oa]|letzte[nr]?)) ' +
     '(?:message|messages|order|email|mail|request|question|messaggio|ordine|richiesta|domanda|nachricht|bestellung|anfrage|frage)|' +
     '(?:rules|instructions|regole|istruzioni|regeln|anweisungen|anleitung|policy|politica) (?:for|per|fur|zur|zum|on|about)(?! (?:you|te|dich|ti|the system|il sistema|das system)\\b)|' +
     '(?:quali|quale|what|which|welche|welcher) (?:sono le |are the |sind die )?(?:rules|regole|regeln|instructions|istruzioni|anweisungen|conditions|condizioni|bedingungen)(?! (?:hast du|hat man dir|habt ihr dir|hai|ti hanno|ti ha|do you|have you|you have|you were|were you|did you)\\b)|' +
