@@ -38,7 +38,7 @@ export const SERVICE_SAMPLE = Number(process.env.INJECTION_SERVICE ?? 1000);
  * recensione falsa su di voi") into an attack; 0.85 costs about one point of recall
  * (docs/decisions/0008-injection-rail.md).
  */
-export const INJECTION_SETTINGS: RailSettings = { threshold: 0.8, shortThreshold: 0.95, minWords: 8, cueWords: false, byLanguage: {} };
+export const INJECTION_SETTINGS: RailSettings = { threshold: 0.75, shortThreshold: 0.95, minWords: 8, cueWords: false, byLanguage: {} };
 /** The round-4 operating point (Italian and English need a cue word), for comparison. */
 export const ROUND4_SETTINGS: RailSettings = {
   threshold: 0.8,
@@ -74,7 +74,7 @@ export function sharedRows(): Row[] {
  * held-out sets 3 to 10, retired into training once each had been scored twice.
  * Set INJECTION_OUTSIDE=0 to train without them (the round-4 data).
  */
-export const OUTSIDE_FILES = ['outside-authors.jsonl', ...['3', '4', '5a', '5b', '6a', '6b', '7a', '7b', '8a', '8b', '9a', '9b', '10a', '10b', '11a', '11b'].map((set) => `holdout-${set}.jsonl`)];
+export const OUTSIDE_FILES = ['outside-authors.jsonl', ...['3', '4', '5a', '5b', '6a', '6b', '7a', '7b', '8a', '8b', '9a', '9b', '10a', '10b', '11a', '11b', '12a', '12b'].map((set) => `holdout-${set}.jsonl`)];
 
 export function corpusRows(): Row[] {
   const own = CORPUS_LANGUAGES.flatMap((lang) => readJsonl(new URL(`${lang}.jsonl`, CORPUS_DIR), 'corpus'));

@@ -71,6 +71,7 @@ const MAX_DECODED = 8;
 const HEX_RUN = /\b[0-9a-fA-F]{2}(?:[ :,-]?[0-9a-fA-F]{2}){7,}\b/g;
 const ROT13_NAMED = /\brot[ -]?13\b|\bcaesar\b|\bcesare\b|\bcäsar\b/i;
 const HYPHENATED = /\p{L}-\p{L}/gu;
+const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Hex bytes ("70 72 69 6e 74 …") that decode to readable text. */
 function hexRuns(text: string, out: { text: string; span: Span }[]): void {
@@ -88,12 +89,14 @@ const rot13 = (text: string): string => text.replace(/[a-zA-Z]/g, (c) => String.
 /**
  * Other readings of the message that only an obfuscated attack needs: the whole text in ROT13
  * when the message names it, and the words cut by hyphens joined ("ign-ore prev-ious instr-uctions")
- * when it has several such cuts.
+ * when they are the message's style (two or more, one in four words).
  */
 function otherReadings(text: string, out: { text: string; span: Span }[]): void {
   const whole = { start: 0, end: text.length, type: 'encoded_instruction' };
   if (ROT13_NAMED.test(text)) out.push({ text: rot13(text), span: whole });
-  if ((text.match(HYPHENATED)?.length ?? 0) >= 2) out.push({ text: text.replace(/(\p{L})-(?=\p{L})/gu, '$1'), span: whole });
+  // cut words are the message's style, not a compound here and there ("state-of-the-art"): two cuts, and one in four words
+  const cuts = text.match(HYPHENATED)?.length ?? 0;
+  if (cuts >= 2 && cuts * 4 >= (text.match(WORD)?.length ?? 0)) out.push({ text: text.replace(/(\p{L})-(?=\p{L})/gu, '$1'), span: whole });
 }
 
 /** Base64 and hex runs that decode to readable text, with their spans (at most a few per message), and the message's other readings (ROT13 named, hyphen-cut words joined). */
