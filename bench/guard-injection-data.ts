@@ -70,11 +70,39 @@ export function sharedRows(): Row[] {
 }
 
 /**
- * Rows by people outside the project (rounds 5 and 6): `outside-authors.jsonl` and the independent
- * held-out sets 3 to 10, retired into training once each had been scored twice.
+ * Rows by people outside the project (since round 5): `outside-authors.jsonl` and the independent
+ * held-out sets 3 to 13, retired into training once each had been scored before and after a round.
  * Set INJECTION_OUTSIDE=0 to train without them (the round-4 data).
  */
-export const OUTSIDE_FILES = ['outside-authors.jsonl', ...['3', '4', '5a', '5b', '6a', '6b', '7a', '7b', '8a', '8b', '9a', '9b', '10a', '10b', '11a', '11b', '12a', '12b'].map((set) => `holdout-${set}.jsonl`)];
+export const OUTSIDE_FILES = ['outside-authors.jsonl', ...['3', '4', '5a', '5b', '6a', '6b', '7a', '7b', '8a', '8b', '9a', '9b', '10a', '10b', '11a', '11b', '12a', '12b', '13a', '13b'].map((set) => `holdout-${set}.jsonl`)];
+
+/**
+ * The current held-out sets: written by outside authors who saw nothing of the project, never
+ * trained on, no rule written from them, scored with `guard eval --json` (mistakes not read).
+ * `npm run bench:guard` reports the rail on them together; a later round retires them into
+ * OUTSIDE_FILES and brings new ones (docs/decisions/0008-injection-rail.md).
+ */
+export const HELD_OUT_FILES = ['14a', '14b', '15a', '15b'].map((set) => `holdout-${set}.jsonl`);
+
+/** Lower case, accents and punctuation gone: two wordings that differ only there are the same text. */
+export function foldedText(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The rows of the held-out files (HELD_OUT_FILES), all of them. */
+export function heldOutFileRows(): Row[] {
+  return HELD_OUT_FILES.flatMap((file) => readJsonl(new URL(file, CORPUS_DIR), 'held-out'));
+}
+
+/**
+ * The held-out rows whose text the rail has not been trained on. Independent authors do write
+ * the same short messages ("ok", "thx 👍", "am I talking to a real person or a bot?"): those
+ * already in the training data (about 4 % of the rows) are not held out, so they are left out.
+ */
+export function heldOutRows(): Row[] {
+  const trained = new Set(corpusRows().map((r) => foldedText(r.text)));
+  return heldOutFileRows().filter((r) => !trained.has(foldedText(r.text)));
+}
 
 export function corpusRows(): Row[] {
   const own = CORPUS_LANGUAGES.flatMap((lang) => readJsonl(new URL(`${lang}.jsonl`, CORPUS_DIR), 'corpus'));

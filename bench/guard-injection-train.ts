@@ -26,7 +26,7 @@ function main(): void {
       sources: [
         'deepset/prompt-injections train split (/work/shared/guard/injection-train.jsonl)',
         'src/pipeline/guard/injection/corpus/{it,de,en}.jsonl',
-        'outside authors: corpus/outside-authors.jsonl and the retired held-out sets corpus/holdout-{3,4,5a,...,12b}.jsonl',
+        'outside authors: corpus/outside-authors.jsonl and the retired held-out sets corpus/holdout-{3,4,5a,...,13b}.jsonl',
         'benign: seeded sample of BANKING77 and CLINC150 train queries (/work/shared/datasets)',
         'benign: the even rows of src/pipeline/understand/background/{it,de,en}.jsonl (everyday chatter)',
       ],

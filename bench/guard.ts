@@ -4,11 +4,14 @@
  *  2. Checksum-validated identifiers (cards, IBAN, codice fiscale, Steuer-ID) written in
  *     it/de/en messages: recall (target ≥ 99.5 %) and reports of the same identifiers with a
  *     wrong check digit (target 0).
- *  3. The `guard eval` figures of the red-team corpus under tests/fixtures/guard/ and of
- *     ../shared/guard/injection-train.jsonl (seen by the injection rail's tuning: not held out).
+ *  3. The `guard eval` figures of the red-team corpus under tests/fixtures/guard/, of
+ *     ../shared/guard/injection-train.jsonl (seen by the injection rail's tuning: not held out) and
+ *     of the injection rail's current held-out sets (HELD_OUT_FILES in guard-injection-data.ts).
  * Writes bench/results/guard.json. No network call anywhere.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { evaluateGuard, type GuardEvalMode, type GuardEvalReport } from '../src/cli/guard/eval-command.ts';
 import { productDetectors } from '../src/cli/guard/product-detectors.ts';
@@ -16,6 +19,7 @@ import { guardInput } from '../src/pipeline/guard/input-rails.ts';
 import { guardOutput, type Draft } from '../src/pipeline/guard/output-rails.ts';
 import { findPersonalData } from '../src/pipeline/guard/pii/find-personal-data.ts';
 import { identifiers, type Identifier } from './guard/identifiers.ts';
+import { HELD_OUT_FILES, heldOutRows } from './guard-injection-data.ts';
 import { replaceReadmeSection } from './readme-section.ts';
 import { summarize, type Summary } from './stats.ts';
 
@@ -111,14 +115,23 @@ function checksums(ids: Identifier[]): ChecksumRow[] {
   });
 }
 
+/** The current held-out injection sets in one file (guard eval reads a file), named by their sets. */
+function heldOutFile(): { path: string; name: string } {
+  const path = join(mkdtempSync(join(tmpdir(), 'centralino-held-out-')), 'held-out.jsonl');
+  writeFileSync(path, heldOutRows().map((r) => JSON.stringify({ text: r.text, label: r.label, lang: r.lang })).join('\n') + '\n');
+  return { path, name: `held out: ${HELD_OUT_FILES.map((f) => `corpus/${f}`).join(', ')}` };
+}
+
 function evaluations(): { data: string; report: GuardEvalReport }[] {
-  const runs: [GuardEvalMode, string][] = [
-    ['injection', `${FIXTURES}/injection-cases.jsonl`],
-    ['pii', `${FIXTURES}/pii-cases.jsonl`],
-    ['claims', `${FIXTURES}/claims-cases.jsonl`],
-    ['injection', SHARED_INJECTION],
+  const heldOut = heldOutFile();
+  const runs: [GuardEvalMode, string, string][] = [
+    ['injection', `${FIXTURES}/injection-cases.jsonl`, `${FIXTURES}/injection-cases.jsonl`],
+    ['pii', `${FIXTURES}/pii-cases.jsonl`, `${FIXTURES}/pii-cases.jsonl`],
+    ['claims', `${FIXTURES}/claims-cases.jsonl`, `${FIXTURES}/claims-cases.jsonl`],
+    ['injection', SHARED_INJECTION, SHARED_INJECTION],
+    ['injection', heldOut.path, heldOut.name],
   ];
-  return runs.filter(([, file]) => existsSync(file)).map(([mode, data]) => ({ data, report: evaluateGuard(mode, data, productDetectors) }));
+  return runs.filter(([, file]) => existsSync(file)).map(([mode, file, data]) => ({ data, report: evaluateGuard(mode, file, productDetectors) }));
 }
 
 const pct = (x: number) => (Number.isNaN(x) ? '—' : `${(x * 100).toFixed(1)} %`);
@@ -138,7 +151,7 @@ function readmeBlock(lat: ReturnType<typeof latency>, sums: ChecksumRow[], evals
       return `| \`${data}\` | ${r.mode} | ${pct(r.precision)} | ${pct(r.recall)} | ${pct(r.f1)} | ${pct(r.fpr)} | ${lang('it')} | ${lang('de')} | ${lang('en')} |`;
     }),
     '',
-    'The red-team files under `tests/fixtures/guard/` were written by us and are asserted line by line in the tests; `injection-train.jsonl` was used to train the injection model (not held out). Estimates on unseen wordings are in docs/decisions/0008-injection-rail.md.',
+    'The red-team files under `tests/fixtures/guard/` were written by us and are asserted line by line in the tests; `injection-train.jsonl` was used to train the injection model (not held out). The held-out sets were written by outside authors who saw nothing of the project; the rail was never trained or tuned on them and no rule was written from them (the target, 95 % recall at ≤ 2 % FPR per language, is measured there). How they are made and retired: docs/decisions/0008-injection-rail.md.',
     '<!-- guard-bench:end -->',
   ];
   return rows.join('\n');

@@ -220,7 +220,8 @@ export const INDIRECT_ATTACK_RULES: readonly InjectionRule[] = [
   rule('addressed_to_ai', oneOf(FORWARDED_ORDER)),
   rule('forced_output', oneOf(HARM)),
   // the courier, or the person who served the customer, is not someone else's private data
-  rule('other_person_data', oneOf(OTHER_PERSON_CONTACT), '(?:deliver[a-z]*|courier|corriere|fattorino|bote|fahrer|driver|postman|postino|mi (?:ha|hanno) (?:fatto|servit[oa]|aiutat[oa])|served me|helped me|hat mir|mich bedient)'),
+  // nor is a question about how the business treats its customers' data ("è vero che vendete i dati dei clienti?")
+  rule('other_person_data', oneOf(OTHER_PERSON_CONTACT), '(?:deliver[a-z]*|courier|corriere|fattorino|bote|fahrer|driver|postman|postino|mi (?:ha|hanno) (?:fatto|servit[oa]|aiutat[oa])|served me|helped me|hat mir|mich bedient|vend[a-z]*|sell|sells|selling|sold|verkauf[a-z]*|privacy|gdpr|dsgvo|datenschutz[a-z]*|data protection|protezione dei dati|trattamento dei dati)'),
   rule('forced_output', oneOf(STANDING_ORDERS)),
   rule('forced_output', oneOf(DICTATED_OUTPUT)),
 ];
