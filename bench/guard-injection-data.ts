@@ -82,7 +82,7 @@ export const OUTSIDE_FILES = ['outside-authors.jsonl', ...['3', '4', '5a', '5b',
  * `npm run bench:guard` reports the rail on them together; a later round retires them into
  * OUTSIDE_FILES and brings new ones (docs/decisions/0008-injection-rail.md).
  */
-export const HELD_OUT_FILES = ['14a', '14b', '15a', '15b'].map((set) => `holdout-${set}.jsonl`);
+export const HELD_OUT_FILES = ['14a', '14b', '15a', '15b', '16a', '16b', '17a', '17b'].map((set) => `holdout-${set}.jsonl`);
 
 /** Lower case, accents and punctuation gone: two wordings that differ only there are the same text. */
 export function foldedText(text: string): string {

@@ -59,6 +59,20 @@ function drafts(): Draft[] {
   return lines.map((l) => ({ replies: [{ kind: 'text', body: String(l.draft) }], origin: 'model', sources: (l.sources as string[]) ?? [] }));
 }
 
+/** Long messages (a pasted e-mail, a detailed complaint): the short ones joined until each has at least `min` characters. */
+function longMessages(texts: string[], min = 600): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const text of texts) {
+    current = current === '' ? text : `${current} ${text}`;
+    if (current.length >= min) {
+      out.push(current);
+      current = '';
+    }
+  }
+  return out;
+}
+
 /** Input rails on the message plus output rails on a draft, timed together, several rounds. */
 function latency(texts: string[], ds: Draft[]): Summary & { messages: number; mean_chars: number } {
   const context = { language: 'it', formality: 'informal' as const, locked: false, restore: new Set<never>(), vault: [] };
@@ -136,12 +150,13 @@ function evaluations(): { data: string; report: GuardEvalReport }[] {
 
 const pct = (x: number) => (Number.isNaN(x) ? '—' : `${(x * 100).toFixed(1)} %`);
 
-function readmeBlock(lat: ReturnType<typeof latency>, sums: ChecksumRow[], evals: { data: string; report: GuardEvalReport }[]): string {
+function readmeBlock(lat: ReturnType<typeof latency>, long: ReturnType<typeof latency>, sums: ChecksumRow[], evals: { data: string; report: GuardEvalReport }[]): string {
   const rows = [
     '<!-- guard-bench:start -->',
     `Measured by \`npm run bench:guard\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}, one core; bench/results/guard.json):`,
     '',
     `- input + output rails per message: p50 ${lat.p50_ms} ms, **p99 ${lat.p99_ms} ms**, ${lat.per_second} messages/s (${lat.messages} messages, mean ${lat.mean_chars} characters)`,
+    `- the same on long messages (those joined to at least 600 characters, as a pasted e-mail or a detailed complaint): p50 ${long.p50_ms} ms, p99 ${long.p99_ms} ms (${long.messages} messages, mean ${long.mean_chars} characters); the cost grows with the length`,
     ...sums.map((r) => `- ${r.type}: recall ${pct(r.recall)} of ${r.n} generated in messages; the same with a wrong check digit reported as ${r.type}: ${r.wrong_check_reported}${r.valid_part_reported > 0 ? ` (a valid part of it: ${r.valid_part_reported}, e.g. 16 Luhn-valid digits followed by a 3-digit group, read as card + CVV)` : ''}${r.wrong_check_reported_as_other_type > 0 ? ` (as another kind, e.g. a phone number: ${r.wrong_check_reported_as_other_type})` : ''}`),
     '',
     '| data | mode | precision | recall | F1 | FPR | it recall / FPR | de recall / FPR | en recall / FPR |',
@@ -159,9 +174,12 @@ function readmeBlock(lat: ReturnType<typeof latency>, sums: ChecksumRow[], evals
 
 function main(): void {
   const ids = identifiers(20261125, 2500);
-  const lat = latency(messages(ids), drafts());
+  const texts = messages(ids);
+  const lat = latency(texts, drafts());
+  const long = latency(longMessages(texts), drafts());
   console.log(`\ninput + output rails per message (${lat.messages} messages × 5 rounds, mean ${lat.mean_chars} chars, one core):`);
   console.log(`  p50 ${lat.p50_ms} ms   p99 ${lat.p99_ms} ms   max ${lat.max_ms} ms   ${lat.per_second} messages/s   (target p99 < 1 ms)`);
+  console.log(`  long messages (${long.messages}, mean ${long.mean_chars} chars): p50 ${long.p50_ms} ms   p99 ${long.p99_ms} ms   max ${long.max_ms} ms`);
   const sums = checksums(ids);
   console.log('\nchecksum-validated identifiers in messages (target recall ≥ 99.5 %, 0 wrong-check reports):');
   for (const r of sums) console.log(`  ${r.type.padEnd(15)} n=${r.n}  recall ${pct(r.recall)}  wrong check reported ${r.wrong_check_reported}; a valid part of it reported ${r.valid_part_reported}; as another type ${r.wrong_check_reported_as_other_type}`);
@@ -172,10 +190,10 @@ function main(): void {
     for (const [lang, s] of Object.entries(r.by_lang)) console.log(`      ${lang}: recall ${pct(s.recall)}  FPR ${pct(s.fpr)}  (${s.support.positives}+/${s.support.negatives}-)`);
   }
   mkdirSync('bench/results', { recursive: true });
-  const result = { measured_at: new Date().toISOString(), node: process.version, latency: lat, checksums: sums, evaluations: evals.map(({ data, report }) => ({ data, ...report, mistakes: report.mistakes.length })) };
+  const result = { measured_at: new Date().toISOString(), node: process.version, latency: lat, latency_long_messages: long, checksums: sums, evaluations: evals.map(({ data, report }) => ({ data, ...report, mistakes: report.mistakes.length })) };
   writeFileSync('bench/results/guard.json', `${JSON.stringify(result, null, 2)}\n`);
   console.log('\nwrote bench/results/guard.json');
-  if (replaceReadmeSection('README.md', '<!-- guard-bench:start -->', '<!-- guard-bench:end -->', readmeBlock(lat, sums, evals))) console.log('updated the README section between <!-- guard-bench:start --> and <!-- guard-bench:end -->');
+  if (replaceReadmeSection('README.md', '<!-- guard-bench:start -->', '<!-- guard-bench:end -->', readmeBlock(lat, long, sums, evals))) console.log('updated the README section between <!-- guard-bench:start --> and <!-- guard-bench:end -->');
 }
 
 main();

@@ -17,7 +17,7 @@ const NOUNS_IT = [
   'buffon[ei]', 'pagliacc[io]', 'merda', 'merde', 'fallit[oaie]', 'dement[ei]', 'cazzon[ei]', 'minchion[ei]', 'rincoglionit[oaie]', 'babbe[oi]',
   'testa di cazzo', 'teste di cazzo', 'testa di minchia', 'pezzo di merda', 'pezzi di merda', 'figli[oa]? di puttana', 'figli di troia', 'cornut[oi]',
   'succhiacazzi', 'leccaculo', 'porc[oi]', 'maial[ei]', 'deficienti',
-  '(?:incompetent[ei]|incapac[ei]|dipendenti|impiegati|operatori|commessi|gente|bot|robot|ladri|truffatori|buffoni|pagliacci|venditori) di merda',
+  '(?:incompetent[ei]|incapac[ei]|inutili|dipendenti|impiegati|operatori|commessi|gente|bot|robot|ladri|truffatori|buffoni|pagliacci|venditori) (?:di merda|del cazzo|der cazzo)',
 ];
 const ADJECTIVES_IT = ['stupid[oaie]', 'scem[oaie]', 'idiot[ae]', 'ritardat[oaie]', 'cretin[oaie]', 'deficient[ei]', 'rincoglionit[oaie]', 'demente'];
 const NOUNS_DE = [

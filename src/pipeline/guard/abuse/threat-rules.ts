@@ -28,26 +28,31 @@ const THREATS_DE = [
 ];
 const THREATS_EN = [
   '(?:i ll|i will|ill|im going to|i m going to|i am going to|im gonna|i m gonna|gonna|i swear i ll|i could) (?:fucking )?(?:kill|murder|hurt|stab|shoot|beat|punch|smash|strangle|slap|choke|destroy|end) (?:you|u|ya|yall|you all|your staff|every one of you|all of you|the staff|the manager|your manager|your face|your head)',
-  '(?:i ll|i will|im going to|i m going to|im gonna|i m gonna) (?:burn|blow up|torch|smash up|trash) (?:down )?(?:your|the) (?:store|shop|place|office|salon|restaurant|building)',
+  '(?:i ll|i will|im going to|i m going to|im gonna|i m gonna) (?:come (?:down |over |round |back )?(?:there |here )?and )?(?:burn|blow up|torch|smash up|trash) (?:down )?(?:your|the) (?:store|shop|place|office|salon|restaurant|building)',
   '(?:find|get|hunt|track) (?:you|u|ya)(?: down)? and (?:kill|hurt|beat|stab|shoot|smash|strangle)', 'i know where you (?:live|work|are)', 'you re (?:a )?dead(?: man)?', 'you are (?:a )?dead(?: man)?', 'watch your back', 'you ll (?:pay|regret) for this with your life',
   '(?:i ll|i will) break your (?:legs|neck|face|arms|bones|nose)', '(?:i ll|i will|i m going to|im going to) come (?:down|over|round|there)(?: [^ .]+){0,4} (?:and )?(?:kill|beat|smash|hurt|stab|punch)',
 ];
 const SELF_HARM = [
   // it
   '(?:voglio|vorrei|sto per|ho deciso di|devo) farla finita(?! con\\b)', 'la faccio finita(?! con\\b)', '(?:mi voglio|voglio|sto per|vorrei) (?:uccidere|ammazzare|suicidare)',
-  'voglio (?:morire|uccidermi|ammazzarmi|suicidarmi|togliermi la vita)', 'mi (?:uccido|ammazzo|suicido|tolgo la vita)(?! (?:dal|dalle|di) (?:ridere|risate))', 'non voglio piu vivere',
+  'voglio (?:morire(?! (?:dal|dalle|dai|di) (?:ridere|risate|fame|sonno|noia|caldo|freddo|vergogna|invidia))|uccidermi|ammazzarmi|suicidarmi|togliermi la vita)', 'mi (?:uccido|ammazzo|suicido|tolgo la vita)(?! (?:dal|dalle|di) (?:ridere|risate))', 'non voglio piu vivere',
   'non ce la faccio piu a vivere', '(?:penso|pensando|pensieri) (?:al|di|sul) suicidio', 'pensieri suicidi', 'mi butto (?:dal ponte|giu|dalla finestra|sotto (?:un|il) treno|dal balcone)',
   '(?:voglio|vorrei|sto per) farmi del male', 'mi faccio del male', 'tagliarmi (?:le vene|i polsi)', 'non (?:ha|ha piu) senso vivere', 'sarebbe meglio se (?:fossi mort[oa]|non ci fossi)',
   'preferirei essere mort[oa]', 'voglio sparire per sempre',
+  '(?:mi )?(?:voglio|vorrei|sto per|penso di|ho deciso di|devo) (?:togliermi|togliere|levarmi|levare) la vita', 'mi (?:voglio|vorrei) (?:togliere|levare) la vita',
+  '(?:voglio|vorrei) (?:solo |soltanto )?morire(?! (?:dal|dalle|dai|di) (?:ridere|risate|fame|sonno|noia|caldo|freddo|vergogna|invidia))', 'non (?:voglio|vorrei) (?:piu svegliarmi|svegliarmi piu)',
   // de
   'ich will nicht mehr leben', 'ich mochte nicht mehr leben', 'ich will (?:mich umbringen|sterben|tot sein|nicht mehr sein)', 'ich (?:bring|bringe) mich um', 'ich (?:tote|tot) mich',
   'ich (?:nehm|nehme) mir das leben', 'selbstmord[a-z]*', 'suizid[a-z]*', '(?:meinem leben|allem) ein ende (?:setzen|machen)', 'ich ritze mich', 'mich (?:selbst )?verletzen',
   'ich bin lebensmude', 'keinen sinn mehr zu leben', 'ich spring(?:e)? (?:von der brucke|vor den zug|aus dem fenster)', 'ich kann nicht mehr leben',
+  'mir das leben (?:zu )?nehmen', 'ich will (?:einfach )?nur noch sterben', 'ich will nicht mehr aufwachen', 'ich will nicht mehr da sein',
   // en
-  'i (?:want|wanna|need) to (?:end it all|die|kill myself|end my life|not exist)', '(?:i m|im|i am) (?:going to|gonna) (?:kill myself|end it all|end my life)',
+  'i (?:want|wanna|need) to (?:end it all|die(?! (?:laughing|of (?:laughter|embarrassment|shame|boredom))| for)|kill myself|end my life|not exist)', '(?:i m|im|i am) (?:going to|gonna) (?:kill myself|end it all|end my life)',
   'kill myself', 'suicid(?:e|al)', '(?:don t|do not|dont) want to (?:live|be alive|exist) anymore', 'no reason to (?:live|go on)', 'end my (?:own )?life',
   'take my (?:own )?life', '(?:want to|going to|gonna|might|will) (?:hurt|harm) myself', 'self harm', '(?:want to|going to|gonna|i keep|i ve been) cut(?:ting)? myself',
   'better off dead', 'i wish i (?:was|were) dead', 'i can t go on living', 'end it all',
+  '(?:don t|do not|dont) want to wake up(?: again| anymore| ever again)?(?= \\.|$)', 'i (?:just )?want to die(?! (?:laughing|of (?:laughter|embarrassment|shame|boredom))| for)', 'life (?:is not|isn t|isnt) worth living', 'not worth living',
+  'i m done with (?:life|living)', 'take my own life',
 ];
 
 export const THREAT_RULES: readonly InjectionRule[] = [rule('threat_of_violence', oneOf([...THREATS_IT, ...THREATS_DE, ...THREATS_EN]))];

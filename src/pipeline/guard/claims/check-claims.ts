@@ -16,6 +16,7 @@
  */
 import type { Claim, ClaimCheck } from '../guard-types.ts';
 import { weekdayKey, weekdayOf } from './calendar-words.ts';
+import { DISCOUNT_WITH_FIGURE } from './commitment-claims.ts';
 import { extractClaims } from './extract-claims.ts';
 
 /** `2026-12-03` (a full date): the normalised date forms are fixed, so positions suffice. */
@@ -49,6 +50,7 @@ function grantedKeys(claim: Claim, keys: Set<string>): void {
       return;
     default:
       keys.add(`${claim.type}|${n}`);
+      if (n === DISCOUNT_WITH_FIGURE) keys.add(`${claim.type}|discount`);
   }
 }
 
@@ -80,7 +82,8 @@ function isSupported(claim: Claim, keys: ReadonlySet<string>): boolean {
     case 'duration':
       return keys.has(`t|${n}`);
     default:
-      return keys.has(`${claim.type}|${n}`);
+      // a discount stated with its figure: the figure is checked as a claim of its own
+      return n === DISCOUNT_WITH_FIGURE || keys.has(`${claim.type}|${n}`);
   }
 }
 

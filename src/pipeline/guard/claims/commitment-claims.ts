@@ -10,6 +10,7 @@
  *   guarantee      garantito, garanzia, garantiert, Gewährleistung, guarantee, warranty
  *   promise        promettiamo, Le assicuro, versprechen, we promise, I assure you
  *   compensation   risarcimento, indennizzo, Entschädigung, compensation
+ *   discount       sconto, a metà prezzo, Rabatt, zum halben Preis, discount, half off, buy one get one
  *   delivery       an arrival with a day or a certainty: "arriverà domani", "sicuramente
  *                  arriverà", "kommt morgen an", "will arrive tomorrow", "on time"
  *
@@ -55,6 +56,7 @@ const KINDS: readonly [string, string][] = [
   ['guarantee', String.raw`garant\p{L}*|guarant\p{L}*|warrant(?:y|ies)|gewährleist\p{L}*`],
   ['promise', String.raw`promett\p{L}*|promess\p{L}*|versprech\p{L}*|versprich\p{L}*|versproch\p{L}*|promis\p{L}*|(?:le|vi|ti|la)\s+assicur(?:o|iamo)|assicuriamo|versicher(?:e|n)\s+(?:ihnen|dir|euch)|assure\s+you`],
   ['compensation', String.raw`risarc\p{L}*|indennizz\p{L}*|entschädig\p{L}*|schadens?ersatz|compensat\p{L}*`],
+  ['discount', String.raw`half\s+(?:off|price)|(?:a\s+)?metà\s+prezzo|(?:zum\s+)?halben\s+preis|halber\s+preis|buy\s+one,?\s+get\s+one(?:\s+free)?|prendi\s+(?:2|due)\s+paghi\s+(?:1|uno)|sconto|sconti|scontat\p{L}*|discount(?:s|ed)?|rabatt\p{L}*|preisnachlass\p{L}*|ermäßig\p{L}*`],
   ['free_of_charge', String.raw`gratuit\p{L}*|gratis|in\s+omaggio|omaggio|a\s+costo\s+zero|senza\s+(?:alcun\s+)?cost[oi](?:\s+aggiuntiv[oi])?|senza\s+spese|kostenlos\p{L}*|kostenfrei\p{L}*|gebührenfrei\p{L}*|umsonst|ohne\s+(?:zusätzliche\s+)?(?:kosten|aufpreis|gebühren?)|free\s+of\s+charge|for\s+free|at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)|no\s+charge|complimentary|free\s+(?:returns?|exchanges?|consultations?|gifts?|samples?|upgrades?|repairs?|cancellation|trial)`],
 ];
 
@@ -63,7 +65,7 @@ const COMMITMENT_AT = new RegExp(
   `(?:${KINDS.map(([kind, source]) => `(?<${kind}>${source})`).join('|')})(?![\\p{L}])`,
   'iuy',
 );
-const STEMS = /rimbors|riaccredit|erstatt|rückzahl|gutschr|gutgeschr|refund|reimburs|back|zurück|indietro|sostitu|rimpiazz|ersetz|ersatz|umtausch|umzutausch|replac|exchang|garant|guarant|warrant|gewährleist|promet|promes|versprech|versprich|versproch|promis|assicur|versicher|assure|risarc|indennizz|entschädig|compensat|gratu|gratis|kosten|free|omaggio|cost|spese|gebühr|umsonst|charge|complimentary|versand/gi;
+const STEMS = /rimbors|riaccredit|erstatt|rückzahl|gutschr|gutgeschr|refund|reimburs|back|zurück|indietro|sostitu|rimpiazz|ersetz|ersatz|umtausch|umzutausch|replac|exchang|garant|guarant|warrant|gewährleist|promet|promes|versprech|versprich|versproch|promis|assicur|versicher|assure|risarc|indennizz|entschädig|compensat|gratu|gratis|kosten|free|omaggio|cost|spese|gebühr|umsonst|charge|complimentary|versand|half|metà|halbe|buy one|prendi|scont|discount|rabatt|preisnachlass|ermäßig/gi;
 const PAIRED_GATE = /gratu|gratis|kosten|free|oggi|domani|stasera|giornata|sicur|tempo|puntuale|heute|morgen|bestimmt|pünktlich|rechtzeitig|today|tomorrow|tonight|definitely|sure|on time/i;
 
 /** Negation in the four words before, in the same clause. */
@@ -82,6 +84,18 @@ const PAST = /(?<![\p{L}])(?:è|sono|siamo|abbiamo|ho|ha|hanno|già|was|were|has
 const FUTURE = /(?<![\p{L}])(?:sarà|saranno|will|wird|werden)(?![\p{L}])/iu;
 const PARTICIPLE = /(?<![\p{L}])(?:\p{L}+(?:at|ut|it)[oaie]|\p{L}+ed|geliefert|zugestellt|erhalten|bekommen|versendet|verschickt|angekommen)(?![\p{L}])/iu;
 const WINDOW = 40;
+/** A figure next to a discount word. */
+const FIGURE_NEAR = /\d/;
+/**
+ * "10 % Rabatt", "sconto del 20%": the figure is the claim (a percentage or an amount, checked
+ * on its own), so in a draft this discount needs no source of its own; in a source it still
+ * grants a discount (check-claims.ts).
+ */
+export const DISCOUNT_WITH_FIGURE = 'discount_with_figure';
+
+function discountWithFigure(text: string, kind: string, start: number, end: number): boolean {
+  return kind === 'discount' && FIGURE_NEAR.test(text.slice(Math.max(0, start - 25), end + 25));
+}
 /** "Anzeige erstatten" is filing a police report, not a refund. */
 const NOT_A_REFUND = /anzeige/i;
 /** Changing a password or PIN is no replacement of goods. */
@@ -147,6 +161,6 @@ export function extractCommitments(c: ClaimCollector): void {
     const kind = KINDS.find(([name]) => groups[name] !== undefined)?.[0];
     const end = m.index + m[0].length;
     STEMS.lastIndex = Math.max(STEMS.lastIndex, end);
-    if (kind !== undefined && !isExcluded(text, kind, m.index, end)) c.add(m.index, end, 'commitment', [kind]);
+    if (kind !== undefined && !isExcluded(text, kind, m.index, end)) c.add(m.index, end, 'commitment', [discountWithFigure(text, kind, m.index, end) ? DISCOUNT_WITH_FIGURE : kind]);
   }
 }
