@@ -84,11 +84,6 @@ export const OUTSIDE_FILES = ['outside-authors.jsonl', ...['3', '4', '5a', '5b',
  */
 export const HELD_OUT_FILES = ['14a', '14b', '15a', '15b', '16a', '16b', '17a', '17b'].map((set) => `holdout-${set}.jsonl`);
 
-/** Lower case, accents and punctuation gone: two wordings that differ only there are the same text. */
-export function foldedText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
 /** The rows of the held-out files (HELD_OUT_FILES), all of them. */
 export function heldOutFileRows(): Row[] {
   return HELD_OUT_FILES.flatMap((file) => readJsonl(new URL(file, CORPUS_DIR), 'held-out'));
@@ -100,8 +95,8 @@ export function heldOutFileRows(): Row[] {
  * already in the training data (about 4 % of the rows) are not held out, so they are left out.
  */
 export function heldOutRows(): Row[] {
-  const trained = new Set(corpusRows().map((r) => foldedText(r.text)));
-  return heldOutFileRows().filter((r) => !trained.has(foldedText(r.text)));
+  const trained = new Set(corpusRows().map((r) => foldText(r.text)));
+  return heldOutFileRows().filter((r) => !trained.has(foldText(r.text)));
 }
 
 export function corpusRows(): Row[] {
