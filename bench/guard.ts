@@ -9,7 +9,7 @@
  *     of the injection rail's current held-out sets (HELD_OUT_FILES in guard-injection-data.ts).
  * Writes bench/results/guard.json. No network call anywhere.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -130,10 +130,11 @@ function checksums(ids: Identifier[]): ChecksumRow[] {
 }
 
 /** The current held-out injection sets in one file (guard eval reads a file), named by their sets. */
-function heldOutFile(): { path: string; name: string } {
-  const path = join(mkdtempSync(join(tmpdir(), 'centralino-held-out-')), 'held-out.jsonl');
+function heldOutFile(): { dir: string; path: string; name: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'centralino-held-out-'));
+  const path = join(dir, 'held-out.jsonl');
   writeFileSync(path, heldOutRows().map((r) => JSON.stringify({ text: r.text, label: r.label, lang: r.lang })).join('\n') + '\n');
-  return { path, name: `held out: ${HELD_OUT_FILES.map((f) => `corpus/${f}`).join(', ')}` };
+  return { dir, path, name: `held out: ${HELD_OUT_FILES.map((f) => `corpus/${f}`).join(', ')}` };
 }
 
 function evaluations(): { data: string; report: GuardEvalReport }[] {
@@ -145,7 +146,11 @@ function evaluations(): { data: string; report: GuardEvalReport }[] {
     ['injection', SHARED_INJECTION, SHARED_INJECTION],
     ['injection', heldOut.path, heldOut.name],
   ];
-  return runs.filter(([, file]) => existsSync(file)).map(([mode, file, data]) => ({ data, report: evaluateGuard(mode, file, productDetectors) }));
+  try {
+    return runs.filter(([, file]) => existsSync(file)).map(([mode, file, data]) => ({ data, report: evaluateGuard(mode, file, productDetectors) }));
+  } finally {
+    rmSync(heldOut.dir, { recursive: true, force: true });
+  }
 }
 
 const pct = (x: number) => (Number.isNaN(x) ? '—' : `${(x * 100).toFixed(1)} %`);
