@@ -15,7 +15,7 @@ const forbidden = {
   'pipeline/guard': ['pipeline/understand', 'pipeline/respond'],
   'pipeline/respond': ['pipeline/understand', 'pipeline/guard'],
   storage: ['config', 'channels', 'pipeline', 'conversations', 'sandbox', 'console', 'cli'],
-  conversations: ['storage', 'sandbox', 'console', 'cli', 'channels'],
+  conversations: ['storage', 'sandbox', 'console', 'cli', 'channels', 'pipeline'],
   sandbox: ['config', 'pipeline', 'storage', 'conversations', 'console', 'cli'],
   console: ['storage', 'pipeline', 'conversations', 'sandbox', 'cli', 'channels'],
   // Text tools shared by the stages (normalisation, language detection, the linear classifier): core only.
@@ -24,6 +24,8 @@ const forbidden = {
   knowledge: ['channels', 'pipeline', 'storage', 'conversations', 'sandbox', 'console', 'cli', 'llm', 'integrations'],
   // Orders, bookings, CRM, tickets, payments: ports in core, REST adapters here, built-in ones in storage.
   integrations: ['channels', 'pipeline', 'storage', 'conversations', 'sandbox', 'console', 'cli', 'llm', 'knowledge'],
+  // The cost ledger's reports and WhatsApp fees: pure functions over core types.
+  metrics: ['config', 'channels', 'pipeline', 'storage', 'conversations', 'sandbox', 'console', 'cli', 'llm', 'knowledge', 'integrations', 'automations'],
   // Providers, prices and costs: core and config only.
   llm: ['channels', 'pipeline', 'storage', 'conversations', 'sandbox', 'console', 'cli', 'knowledge', 'integrations', 'metrics', 'automations'],
 };

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { detectLanguage, detectLanguageScores, type DetectOptions } from '../src/text/detect-language.ts';
 import { normalizeText } from '../src/text/normalize-text.ts';
-import { detectSmallTalk } from '../src/pipeline/understand/small-talk.ts';
+import { detectSmallTalk } from '../src/text/small-talk.ts';
 
 interface Sample {
   text: string;

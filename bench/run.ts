@@ -4,9 +4,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { runRouterBench } from './router.ts';
 import { runSpineBench } from './spine.ts';
 
-const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = { spine: runSpineBench };
+const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = { spine: runSpineBench, router: runRouterBench };
 
 const requested = process.argv.slice(2);
 const names = requested.length > 0 ? requested : Object.keys(BENCHES);

@@ -32,6 +32,9 @@ import { builtinOptions } from './integrations/integrations-config.ts';
 import { knowledgeFromConfig } from './knowledge/knowledge-from-config.ts';
 import { createSqliteIntegrations, type SqliteIntegrations } from './storage/sqlite/integrations/sqlite-integrations.ts';
 import { createSqliteKnowledgeStore } from './storage/sqlite/knowledge-store.ts';
+import { startOfLocalDay } from './storage/sqlite/integrations/booking-calendar.ts';
+import { createBudget } from './llm/budget.ts';
+import { createModelRegistry, type ModelRegistry } from './llm/model-registry.ts';
 
 export interface EngineOptions {
   settings: Settings;
@@ -51,6 +54,8 @@ export interface EngineOptions {
   modelCache?: ModelCache;
   /** Progress of intent-model training (the CLI draws a bar). */
   onTrainProgress?: (progress: TrainProgress) => void;
+  /** Builds the language models of `llm:` (default: the real providers, keys from the environment; tests pass mock models). */
+  models?: (llm: NonNullable<BusinessConfig['llm']>) => ModelRegistry;
 }
 
 export interface Engine {
@@ -83,7 +88,10 @@ interface Understanding {
 }
 
 /** The business's pipeline with its trained classifier (from the cache when the examples are unchanged). */
-async function buildPipeline(business: BusinessConfig, cache: ModelCache, knowledgeStore: KnowledgeStore, integrations: Partial<Integrations>, options: EngineOptions): Promise<Understanding> {
+/** How far back a confirmation tap looks for the proposal it confirms. */
+const RECENT_TURNS = 20;
+
+async function buildPipeline(business: BusinessConfig, cache: ModelCache, knowledgeStore: KnowledgeStore, store: Store, integrations: Partial<Integrations>, options: EngineOptions): Promise<Understanding> {
   const model = await loadOrTrainBusinessModel(business, { cache, ...(options.onTrainProgress ? { onProgress: options.onTrainProgress } : {}) });
   if (model) {
     const { precision, coverage, met, trainSeconds } = model.report;
@@ -93,12 +101,29 @@ async function buildPipeline(business: BusinessConfig, cache: ModelCache, knowle
     options.logger.warn(issue, `${issue.path}: "${issue.found}" does not match profile.tone ${business.profile.tone} (${issue.rule})`);
   }
   const llm = llmClassifierFromConfig(business, process.env);
+  const clock = options.clock;
+  // Every configured model is built now: a missing API key stops start-up, naming the variable.
+  const models = business.llm ? (options.models ?? ((llm) => createModelRegistry(llm, process.env)))(business.llm) : undefined;
+  const budget = createBudget({
+    limits: business.llm?.budgets ?? {},
+    spend: { conversationSpend: (id) => store.llmSpend({ conversationId: id }), spendSince: (since) => store.llmSpend({ since }) },
+    dayStart: (now) => startOfLocalDay(now, business.profile.timezone),
+  });
   const knowledge = knowledgeFromConfig(knowledgeStore, business, {
     env: process.env,
     ...(options.clock ? { clock: options.clock } : {}),
     onEmbeddingError: (error) => options.logger.warn({ err: error }, 'embedding the customer text failed: full-text knowledge search only'),
   });
-  const pipeline = createPipeline(business, { ...(model ? { classifier: modelClassifier(model.model, model.threshold) } : {}), ...(llm ? { llm } : {}), knowledge, integrations });
+  const pipeline = createPipeline(business, {
+    ...(model ? { classifier: modelClassifier(model.model, model.threshold) } : {}),
+    ...(llm ? { llm } : {}),
+    knowledge,
+    integrations,
+    ...(models ? { models } : {}),
+    budget,
+    recentTurns: (conversationId) => store.listTurns({ conversationId, limit: RECENT_TURNS }),
+    ...(clock ? { now: () => clock.now() } : {}),
+  });
   return { business, pipeline, model };
 }
 
@@ -121,7 +146,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const knowledgeStore = createSqliteKnowledgeStore({ path: database });
   const builtinIntegrations = createSqliteIntegrations({ path: database, clock, ...builtinOptions(business.integrations, business.profile.timezone) });
   let integrations = createIntegrations(business.integrations, { builtin: builtinIntegrations });
-  let current = await buildPipeline(business, cache, knowledgeStore, integrations, options);
+  let current = await buildPipeline(business, cache, knowledgeStore, store, integrations, options);
   const dispatcher = createWhatsAppDispatcher({
     store,
     client,
@@ -134,7 +159,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const pipeline = { run: (input: Parameters<Pipeline['run']>[0]) => current.pipeline.run(input) };
   // Unredacted messages, in memory only, so a reply may give back what the business allows.
   const originals = createMemoryOriginals({ clock });
-  const worker = createConversationWorker({ store, dispatcher, pipeline, clock, logger, originals });
+  const worker = createConversationWorker({ store, dispatcher, pipeline, clock, logger, originals, mergeWindowMs: settings.CENTRALINO_MERGE_WINDOW_MS });
   let ready = false;
   const app = createApp({
     store,
@@ -165,7 +190,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     async reload(next) {
       const builtin = builtinIntegrations.withRules(builtinOptions(next.integrations, next.profile.timezone));
       const nextIntegrations = createIntegrations(next.integrations, { builtin });
-      current = await buildPipeline(next, cache, knowledgeStore, nextIntegrations, options);
+      current = await buildPipeline(next, cache, knowledgeStore, store, nextIntegrations, options);
       integrations = nextIntegrations;
     },
     async close() {

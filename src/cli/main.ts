@@ -2,6 +2,7 @@
 /** The `centralino` command. */
 import { Command } from 'commander';
 import { isAppError } from '../core/errors.ts';
+import { costsCommand } from './costs-command.ts';
 import { demoCommand } from './demo-command.ts';
 import { loadDotEnv } from './environment.ts';
 import { guardEvalCommand } from './guard/eval-command.ts';
@@ -10,6 +11,7 @@ import { kbSearchCommand } from './kb/search-command.ts';
 import { nluEvalCommand } from './nlu/eval-command.ts';
 import { nluTrainCommand } from './nlu/train-command.ts';
 import { serveCommand } from './serve-command.ts';
+import { simulateCommand } from './simulate/simulate-command.ts';
 
 const program = new Command();
 program.name('centralino').description('WhatsApp customer conversations: the cheapest safe answer for every message.');
@@ -23,6 +25,17 @@ program
   .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
   .option('--fresh', 'start with an empty demo database')
   .action(demoCommand);
+
+program
+  .command('simulate')
+  .description('replay labelled messages through understand, guard and the router with simulated models: cost per 1,000 conversations, premium share, routes by intent, against all-premium')
+  .requiredOption('--traffic <file>', 'JSONL of {"conversation"?, "text", "intent"?} lines, in order')
+  .option('--config <file>', 'business YAML (default: CENTRALINO_CONFIG or the demo)')
+  .option('--economy <model>', 'economy model id when the config has no llm: section (default gpt-4.1-mini)')
+  .option('--premium <model>', 'premium model id when the config has no llm: section (default claude-sonnet-4.5)')
+  .option('--labels', "act on each line's labelled intent instead of tier 1's (the router's cost with a perfect tier 1)")
+  .option('--json', 'print one JSON object')
+  .action(simulateCommand);
 
 const nlu = program.command('nlu').description('the embedded intent classifier: evaluate on data sets, train the configured business');
 nlu
@@ -68,6 +81,16 @@ kb
   .option('--data-dir <dir>', 'where the database lives (default: CENTRALINO_DATA_DIR or ./data)')
   .option('--json', 'print one JSON object')
   .action(kbSearchCommand);
+
+program
+  .command('costs')
+  .description('the cost ledger: LLM cost and WhatsApp fees per conversation and intent, premium and human shares, escalation rate, saving against all-premium')
+  .option('--since <when>', 'only turns and messages from then on: an ISO date or date-time, or 30m, 24h, 7d back from now')
+  .option('--by <grouping>', 'intent | route | model | conversation', 'intent')
+  .option('--config <file>', 'business YAML, to name the business in the report (default: CENTRALINO_CONFIG, else none)')
+  .option('--data-dir <dir>', 'where the database lives (default: CENTRALINO_DATA_DIR or ./data)')
+  .option('--json', 'print one JSON object')
+  .action((flags: Parameters<typeof costsCommand>[0]) => costsCommand(flags));
 
 loadDotEnv();
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { NEVER_RESTORED, PII_TYPES } from '../core/personal-data.ts';
 import { integrationsConfigSchema } from '../integrations/integrations-config.ts';
+import { planRoute } from '../llm/route-policy.ts';
+import { llmConfigSchema } from './llm-schema.ts';
 import { BUTTONS_BODY_MAX, BUTTON_TITLE_MAX, LIST_ROW_DESCRIPTION_MAX, TEXT_BODY_MAX, charCount } from '../core/reply-limits.ts';
 
 const language = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code such as it, en or de');
@@ -22,13 +24,41 @@ const localizedList = z.record(language, z.array(z.string().min(1)).min(1));
 
 export const ROUTES = ['approved_text', 'knowledge', 'economy', 'premium', 'secure_flow', 'human'] as const;
 
+/**
+ * Tools the model routes may offer the model. Those that change something (`book_appointment`,
+ * `cancel_booking`, `refund_request`) only propose: the customer confirms in the chat first.
+ */
+export const MODEL_TOOLS = ['catalog_search', 'compare_products', 'order_lookup', 'booking_availability', 'book_appointment', 'cancel_booking', 'refund_request', 'create_ticket'] as const;
+export type ModelToolName = (typeof MODEL_TOOLS)[number];
+
+const level = z.enum(['low', 'medium', 'high']);
+/** What the golden rule reads when an intent names no route (src/llm/route-policy.ts). */
+const traitsSchema = z.strictObject({
+  frequency: level.optional(),
+  value: level.optional(),
+  risk: level.optional(),
+  complexity: level.optional(),
+  latency: z.enum(['fast', 'normal', 'relaxed']).optional(),
+});
+
 const intentSchema = z.strictObject({
   description: z.string().min(1),
   /** Button or list-row title. */
   title: localized(BUTTON_TITLE_MAX, 'a WhatsApp button title'),
   /** List-row description in menus. */
   summary: localized(LIST_ROW_DESCRIPTION_MAX, 'a WhatsApp list-row description').optional(),
-  route: z.enum(ROUTES).default('approved_text'),
+  /** The route; when absent, chosen by the golden rule over `traits` (an intent with neither and an answer: approved_text). */
+  route: z.enum(ROUTES).optional(),
+  /** Frequency, value, risk, complexity and latency of the intent, for the golden rule. */
+  traits: traitsSchema.optional(),
+  /** Why the intent has its route: written by the loader (a parsed config parses again unchanged). */
+  route_because: z.string().optional(),
+  /** Economy route only: a draft that fails the output rails or the self-check escalates (to `escalate_to`). */
+  cascade: z.boolean().default(false),
+  /** Where a cascade escalates. */
+  escalate_to: z.enum(['premium', 'human']).default('premium'),
+  /** Tools the model may call on economy and premium routes (default: none for economy, every configured one for premium). */
+  tools: z.array(z.enum(MODEL_TOOLS)).optional(),
   examples: localizedList.default({}),
   /** Words or phrases; a trailing `*` matches any ending (`prezz*` → prezzo, prezzi). */
   keywords: localizedList.default({}),
@@ -40,14 +70,30 @@ const intentSchema = z.strictObject({
   menu: z.string().optional(),
   /** A locked topic (card block, disputes, balance): answered only by the approved text or a secure-flow link, never by a model. */
   locked: z.boolean().default(false),
-  /** Answered from the business's system with no model: `order_status` asks the orders port (integrations.orders). */
-  tool: z.enum(['order_status']).optional(),
+  /**
+   * Answered from the business's system with no model: `order_status` asks the orders port,
+   * `free_slots` lists the free slots of the service the customer names (bookings port). On an
+   * economy or premium route, only when no model is configured for it.
+   */
+  tool: z.enum(['order_status', 'free_slots']).optional(),
 });
 
 /** Routes a locked intent may take: nothing that generates text. */
 export const LOCKED_ROUTES = ['approved_text', 'secure_flow', 'human'] as const;
 
-const checkedIntentSchema = intentSchema.superRefine((intent, ctx) => {
+/** The route is always set after parsing: the config's, or the golden rule's (with the reason). */
+const routedIntentSchema = intentSchema.transform((intent) => {
+  const planned = intent.route !== undefined && intent.route_because !== undefined ? { route: intent.route, because: intent.route_because } : planRoute(intent);
+  return { ...intent, route: planned.route, route_because: planned.because };
+});
+
+const checkedIntentSchema = routedIntentSchema.superRefine((intent, ctx) => {
+  if (intent.cascade && intent.route !== 'economy') {
+    ctx.addIssue({ code: 'custom', path: ['cascade'], message: `applies to the economy route only (this intent's route is ${intent.route})` });
+  }
+  if (intent.tools !== undefined && intent.tools.length > 0 && intent.route !== 'economy' && intent.route !== 'premium') {
+    ctx.addIssue({ code: 'custom', path: ['tools'], message: `are offered to a model: the route must be economy or premium (it is ${intent.route})` });
+  }
   if (!intent.locked) return;
   if (!(LOCKED_ROUTES as readonly string[]).includes(intent.route)) {
     ctx.addIssue({ code: 'custom', path: ['route'], message: `is ${intent.route}, but a locked intent may only use ${LOCKED_ROUTES.join(', ')}` });
@@ -185,6 +231,8 @@ export const businessSchema = z.strictObject({
   knowledge: knowledgeConfigSchema.default({ synonyms: {} }),
   /** The business's systems (orders, bookings, CRM, tickets, payments): built-in or REST; a port left out is not offered. */
   integrations: integrationsConfigSchema.default({}),
+  /** Language models by name, which ones the economy and premium routes use, budgets. Absent: no model, every route answers model-free. */
+  llm: llmConfigSchema.optional(),
 });
 
 export type BusinessConfig = z.output<typeof businessSchema>;

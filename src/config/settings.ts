@@ -25,6 +25,8 @@ const settingsSchema = z.object({
   WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v25.0').default('v25.0'),
   /** After a send with no answer (timeout, dropped connection), how long to wait for a status webhook before sending it again. */
   WHATSAPP_UNCONFIRMED_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Text messages of a conversation this close together are one turn; an unfinished opener ("ciao", "volevo chiedere") waits this long for the rest. 0: off. */
+  CENTRALINO_MERGE_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(4_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

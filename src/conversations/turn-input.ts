@@ -1,6 +1,7 @@
 /**
- * Turns a stored inbound message into the pipeline's TurnInput, or says that the
+ * Turns stored inbound messages into the pipeline's TurnInput, or says that the
  * message needs no answer (reactions, system notices, edits and deletions).
+ * A burst of several text messages becomes one input: the texts one a line, every id.
  */
 import type { InboundContent } from '../core/message.ts';
 import type { Conversation, StoredInbound } from '../core/store.ts';
@@ -31,4 +32,16 @@ export function toTurnInput(stored: StoredInbound, conversation: Conversation | 
     default:
       return { ...base, text: '', readable: false };
   }
+}
+
+/**
+ * One input for the messages of a burst (see burst.ts), in order: texts joined with "\n",
+ * every message id; the rest (payload, readability) from the first message that needs an
+ * answer. Undefined when none does.
+ */
+export function toBurstInput(burst: readonly StoredInbound[], conversation: Conversation | undefined): TurnInput | undefined {
+  const inputs = burst.map((stored) => toTurnInput(stored, conversation)).filter((input) => input !== undefined);
+  const [first] = inputs;
+  if (!first || inputs.length === 1) return first;
+  return { ...first, text: inputs.map((input) => input.text).join('\n'), messageIds: inputs.flatMap((input) => input.messageIds) };
 }

@@ -4,7 +4,7 @@
  * All times are Unix epoch milliseconds unless a name says seconds.
  */
 import type { InboundMessage, StatusUpdate } from './message.ts';
-import type { TurnRecord } from './turn.ts';
+import type { ModelCall, Route, RouteDecision, TurnRecord } from './turn.ts';
 
 export interface Contact {
   phoneNumberId: string;
@@ -103,6 +103,43 @@ export interface StatusResult {
   outbound?: StoredOutbound;
 }
 
+/** What the cost ledger needs of a turn (a slice of its TurnRecord). */
+export interface CostTurn {
+  id: string;
+  conversationId: string;
+  createdAt: number;
+  /** Understanding.intent. */
+  intent: string;
+  route: Route;
+  /** LLM cost in USD. */
+  costUsd: number;
+  modelCalls?: ModelCall[];
+  routing?: RouteDecision;
+  premiumBaselineUsd?: number;
+}
+
+/** What the cost ledger needs of an outbound message: who it went to and the pricing its status webhooks told. */
+export interface CostMessage {
+  id: string;
+  turnId?: string;
+  conversationId: string;
+  customerKey: string;
+  /** The customer's phone number as WhatsApp gives it (digits), when the contact has one. */
+  waId?: string;
+  status: OutboundStatus;
+  category?: string;
+  type?: string;
+  billable?: boolean;
+  createdAt: number;
+}
+
+export interface CostLedger {
+  /** Oldest first. */
+  turns: CostTurn[];
+  /** Oldest first. */
+  messages: CostMessage[];
+}
+
 export interface Store {
   /** Keeps the raw webhook body before anything else happens to it. Returns the log id. */
   appendWebhook(rawBody: string, receivedAt: number): Promise<number>;
@@ -110,9 +147,19 @@ export interface Store {
   ingestInbound(messages: InboundMessage[], receivedAt: number): Promise<IngestResult>;
   /** The pending message of a conversation with the earliest timestamp. */
   nextPending(conversationId: string): Promise<StoredInbound | undefined>;
+  /**
+   * Up to `limit` pending messages of a conversation, in the order `nextPending` serves them
+   * (earliest WhatsApp timestamp first, ties in arrival order): the worker merges a burst from them.
+   */
+  pendingInbound(conversationId: string, limit: number): Promise<StoredInbound[]>;
   /** Conversations with pending messages (to resume after a restart). */
   conversationsWithPending(): Promise<string[]>;
   markInbound(id: string, state: InboundState, update?: { message?: InboundMessage; error?: string }): Promise<void>;
+  /**
+   * Sets the state of several messages in one transaction (the messages merged into one turn):
+   * all of them or, when one is unknown (NOT_FOUND), none; the error is recorded on each when given.
+   */
+  markInboundMany(ids: readonly string[], state: InboundState, update?: { error?: string }): Promise<void>;
   getInbound(id: string): Promise<StoredInbound | undefined>;
 
   getContact(phoneNumberId: string, key: string): Promise<Contact | undefined>;
@@ -134,6 +181,10 @@ export interface Store {
   /** Records a turn; resolves false when a turn with this id is already recorded (the first is kept), so a resumed turn can be recorded again safely. */
   appendTurn(turn: TurnRecord): Promise<boolean>;
   listTurns(query: { conversationId?: string; limit?: number }): Promise<TurnRecord[]>;
+  /** LLM cost (USD) of the recorded turns of a conversation and/or since a time: what the budgets count. */
+  llmSpend(query: { conversationId?: string; since?: number }): Promise<number>;
+  /** Turns and outbound messages created at or after `since` (all when absent), for `centralino costs`. */
+  costLedger(query: { since?: number }): Promise<CostLedger>;
 
   close(): Promise<void>;
 }

@@ -97,12 +97,60 @@ export interface TurnResult {
   citations?: string[];
   /** What failed without stopping the turn (the knowledge search, …): the customer was answered another way. */
   degraded?: string[];
+  /** How tier 3 chose the route (set for every answered turn of an intent; absent for model-free small talk). */
+  routing?: RouteDecision;
+  /** Changes a model proposed (a booking, a cancellation, a refund request): done only when the customer confirms. */
+  proposedActions?: ProposedAction[];
+  /** A proposed change the customer confirmed or declined in this turn, and what came of it. */
+  actionOutcome?: { id: string; kind: ProposedAction['kind']; decision: 'confirmed' | 'declined' | 'expired' | 'unknown'; result?: string };
+  /**
+   * What this turn would have cost on the premium model alone (USD, estimated from the
+   * prompt the premium route would send): the "all-premium" baseline of the cost ledger.
+   */
+  premiumBaselineUsd?: number;
+}
+
+/** A change a model proposed with a tool; the customer confirms it with a button (`confirm:<id>`). */
+export interface ProposedAction {
+  id: string;
+  kind: 'book_appointment' | 'cancel_booking' | 'refund_request';
+  args: Record<string, unknown>;
+  /** Short, for the confirmation message and the operator. */
+  summary: string;
+}
+
+/** Button ids of a proposed action: the customer's explicit confirmation, or not. */
+export const CONFIRM_PAYLOAD_PREFIX = 'confirm:';
+export const DECLINE_PAYLOAD_PREFIX = 'decline:';
+
+/**
+ * The router's decision, as the developer view and the cost ledger show it: the route the
+ * intent asked for, the one that answered and why they differ (no model configured, budget
+ * reached, the economy draft failed its checks…).
+ */
+export interface RouteDecision {
+  /** The route the intent's config (or its rule) asks for. */
+  planned: Route;
+  /** Why that route: `config` (route set on the intent) or the rule that chose it. */
+  because: string;
+  /** The route that produced the reply (also TurnResult.route, unless the output rails blocked it). */
+  taken: Route;
+  /** Set when `taken` differs from `planned`: what made the turn change route. */
+  fallbackReason?: string;
+  /** True when the economy draft was not good enough and the turn went to premium or a person. */
+  escalated?: boolean;
+  /** Budget reserved before the model calls (USD), when a budget applies. */
+  reservedUsd?: number;
 }
 
 /** One LLM call, as the cost ledger counts it. */
 export interface ModelCall {
-  purpose: 'classify';
+  /** classify: tier 1's LLM classifier; respond: a drafted reply; self_check: the cascade's check of an economy draft. */
+  purpose: 'classify' | 'respond' | 'self_check';
+  /** The configured model name (llm.models key) or, for the tier-1 classifier, the provider's model id. */
   model: string;
+  /** Provider's model id when `model` is a configured name (`gpt-4.1-mini`). */
+  providerModel?: string;
   inputTokens: number;
   outputTokens: number;
   cachedInputTokens: number;

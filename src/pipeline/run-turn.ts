@@ -3,19 +3,22 @@
  *   understand → what the customer wants (payloads, keywords, classifier seam; the optional
  *                LLM classifier only when all of those end out of scope)
  *   guard      → input rails before anything else sees the text; output rails on every draft
- *   respond    → approved texts, clarifying questions, handoff
+ *   respond    → the router (respond-turn.ts): approved texts, knowledge, tools, the economy
+ *                and premium models, clarifying questions, handoff
  */
 import { performance } from 'node:perf_hooks';
 import type { BusinessConfig } from '../config/business-schema.ts';
 import type { Integrations } from '../core/integrations.ts';
-import type { KnowledgeMatch, KnowledgeSearch } from '../core/knowledge.ts';
-import { OUT_OF_SCOPE, type ModelCall, type TurnInput, type TurnResult, type Understanding } from '../core/turn.ts';
-import { guardInput, type InputRailsResult } from './guard/input-rails.ts';
-import { guardOutput } from './guard/output-rails.ts';
+import type { KnowledgeSearch } from '../core/knowledge.ts';
+import { OUT_OF_SCOPE, type ModelCall, type TurnInput, type TurnRecord, type TurnResult, type Understanding } from '../core/turn.ts';
+import { createBudget, type Budget } from '../llm/budget.ts';
+import type { ModelRegistry } from '../llm/model-registry.ts';
+import { guardInput } from './guard/input-rails.ts';
 import { warmUpRails } from './guard/warm-up.ts';
 import { maskForModel } from './guard/pii/redact-personal-data.ts';
-import { respond, safeFallback, type RespondInput } from './respond/respond.ts';
-import { lookUpOrder, orderReplies, type ToolAnswer } from './respond/tools/order-status.ts';
+import { safeFallback } from './respond/respond.ts';
+import { answerTap } from './confirm-turn.ts';
+import { checkModelFree, respondToTurn } from './respond-turn.ts';
 import { createExampleMatcher, type IntentClassifier } from './understand/intent-classifier.ts';
 import { compileKeywordRules, type KeywordRules } from './understand/keyword-rules.ts';
 import type { LlmClassifier } from './understand/llm-classifier.ts';
@@ -33,8 +36,18 @@ export interface PipelineOptions {
   llm?: LlmClassifier | undefined;
   /** The knowledge base, searched for intents routed to `knowledge` and for messages nothing else understood. */
   knowledge?: KnowledgeSearch | undefined;
-  /** The business's systems, for intents with a `tool`. */
+  /** The business's systems, for intents with a `tool` and for the models' tools. */
   integrations?: Partial<Integrations> | undefined;
+  /** The configured language models (createModelRegistry); absent: every route answers model-free. */
+  models?: ModelRegistry | undefined;
+  /** Caps on model spend (default: the config's `llm.budgets`, counted from this process's start). */
+  budget?: Budget | undefined;
+  /** Recent turns of a conversation, newest first: where a confirmation tap finds its proposal. */
+  recentTurns?: ((conversationId: string) => Promise<TurnRecord[]>) | undefined;
+  /** Epoch ms (default Date.now). */
+  now?: () => number;
+  /** `centralino simulate`: tools over these ports (the config's `integrations:`) are offered as if connected; the simulated models call none. */
+  simulatedPorts?: ReadonlySet<string>;
 }
 
 export function createPipeline(config: BusinessConfig, options: PipelineOptions = {}): Pipeline {
@@ -46,17 +59,27 @@ export function createPipeline(config: BusinessConfig, options: PipelineOptions 
     ...(options.llm ? { llm: options.llm } : {}),
     ...(options.knowledge ? { knowledge: options.knowledge } : {}),
     ...(options.integrations ? { integrations: options.integrations } : {}),
+    ...(options.models ? { models: options.models } : {}),
+    ...(options.recentTurns ? { recentTurns: options.recentTurns } : {}),
+    budget: options.budget ?? createBudget({ limits: config.llm?.budgets ?? {} }),
+    now: options.now ?? Date.now,
+    ...(options.simulatedPorts ? { simulatedPorts: options.simulatedPorts } : {}),
   };
   return { config, run: (input) => runTurn(input, deps) };
 }
 
-interface TurnDeps {
+export interface TurnDeps {
   config: BusinessConfig;
   keywords: KeywordRules;
   classifier: IntentClassifier;
   llm?: LlmClassifier;
   knowledge?: KnowledgeSearch;
   integrations?: Partial<Integrations>;
+  models?: ModelRegistry;
+  budget: Budget;
+  recentTurns?: (conversationId: string) => Promise<TurnRecord[]>;
+  now: () => number;
+  simulatedPorts?: ReadonlySet<string>;
 }
 
 export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnResult> {
@@ -73,27 +96,21 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnRes
   const forModels = once(() => maskForModel(input.originalText ?? input.text));
   const { understanding, modelCalls } = guardedIn.modelsAllowed ? await askLlmWhenUnsure(understood, guarded, forModels, deps) : { understanding: understood, modelCalls: [] };
   const afterUnderstand = performance.now();
-  const answerable = !guardedIn.handoff && input.readable;
-  const { matches: knowledge, error: knowledgeError } = answerable ? await lookUpKnowledge(understanding, guardedIn.words, deps) : { matches: [] };
-  const tool = answerable ? await runTool(understanding, guardedIn.words, input.customerKey, deps) : undefined;
-  const drafted = respond({ ...respondInput(input, guardedIn, understanding, config), knowledge, ...(tool ? { tool } : {}) }, config);
+  const tap = await answerTap(input, understanding, deps);
+  const answered = tap ?? (await respondToTurn(input, guardedIn, understanding, forModels, deps));
   const afterRespond = performance.now();
-  const guardedOut = guardOutput(drafted, {
-    language: understanding.language,
-    formality: config.profile.tone,
-    locked: config.intents[understanding.intent]?.locked ?? false,
-    restore: new Set(config.guard.personal_data.restore_in_reply),
-    vault: drafted.origin === 'model' ? forModels().vault : [],
-  });
-  const blocked = guardedOut.blocked;
+  const checked = answered.checked ?? checkModelFree(answered.drafted, understanding, deps);
+  const blocked = checked.blocked;
   const end = performance.now();
+  const calls = [...modelCalls, ...answered.calls];
+  const route = blocked ? 'human' : answered.route;
   return {
     understanding,
     inputVerdicts: guardedIn.verdicts,
-    outputVerdicts: guardedOut.verdicts,
-    route: blocked ? 'human' : drafted.route,
+    outputVerdicts: checked.verdicts,
+    route,
     answeredBy: blocked || guardedIn.handoff ? 'guard' : 'respond',
-    replies: blocked ? safeFallback(config, understanding.language) : guardedOut.replies,
+    replies: blocked ? safeFallback(config, understanding.language) : checked.replies,
     storedText: guardedIn.text,
     latencyMs: {
       understand: afterUnderstand - afterInputGuard,
@@ -101,52 +118,21 @@ export async function runTurn(input: TurnInput, deps: TurnDeps): Promise<TurnRes
       respond: afterRespond - afterUnderstand,
       total: end - start,
     },
-    costUsd: modelCalls.reduce((sum, call) => sum + call.costUsd, 0),
-    ...(modelCalls.length > 0 ? { modelCalls } : {}),
-    ...(!blocked && drafted.citations.length > 0 ? { citations: drafted.citations } : {}),
-    ...(knowledgeError ? { degraded: [`knowledge search failed: ${knowledgeError}`] } : {}),
+    costUsd: calls.reduce((sum, call) => sum + call.costUsd, 0),
+    ...(calls.length > 0 ? { modelCalls: calls } : {}),
+    ...(!blocked && answered.drafted.citations.length > 0 ? { citations: answered.drafted.citations } : {}),
+    ...(answered.degraded ? { degraded: answered.degraded } : {}),
+    routing: { ...answered.routing, taken: route, ...(blocked && answered.routing.taken !== 'human' ? { fallbackReason: 'the output rails blocked the reply' } : {}) },
+    ...(answered.baseline === undefined ? {} : { premiumBaselineUsd: answered.baseline }),
+    ...(answered.proposals && answered.proposals.length > 0 && !blocked ? { proposedActions: answered.proposals } : {}),
+    ...(answered.actionOutcome ? { actionOutcome: answered.actionOutcome } : {}),
   };
-}
-
-/** The intent's tool, when it has one and the business configured the system behind it. */
-async function runTool(understanding: Understanding, words: string, customerKey: string, deps: TurnDeps): Promise<ToolAnswer | undefined> {
-  const orders = deps.integrations?.orders;
-  if (deps.config.intents[understanding.intent]?.tool !== 'order_status' || !orders) return undefined;
-  return orderReplies(await lookUpOrder(words, customerKey, orders), understanding.language);
-}
-
-/**
- * Knowledge entries for the customer's words, when the intent is routed to the knowledge
- * base or nothing understood the message. A failing search leaves the turn to the approved
- * texts (the customer is answered either way) and is recorded in the turn as `degraded`.
- */
-async function lookUpKnowledge(understanding: Understanding, words: string, deps: TurnDeps): Promise<{ matches: KnowledgeMatch[]; error?: string }> {
-  const { knowledge, config } = deps;
-  const routed = understanding.intent === OUT_OF_SCOPE || config.intents[understanding.intent]?.route === 'knowledge';
-  if (!knowledge || !routed || words.trim() === '') return { matches: [] };
-  try {
-    return { matches: await knowledge.findSources(words, understanding.language, { limit: 3 }) };
-  } catch (error) {
-    return { matches: [], error: error instanceof Error ? error.message : String(error) };
-  }
 }
 
 /** A value computed on first use, then kept. */
 function once<T>(compute: () => T): () => T {
   let value: { v: T } | undefined;
   return () => (value ??= { v: compute() }).v;
-}
-
-function respondInput(input: TurnInput, guardedIn: InputRailsResult, understanding: Understanding, config: BusinessConfig): RespondInput {
-  const warnAbout = new Set<string>(config.guard.personal_data.warn_about);
-  const messageId = input.messageIds[input.messageIds.length - 1];
-  return {
-    understanding,
-    readable: input.readable,
-    warnAboutPersonalData: guardedIn.personalData.some((span) => warnAbout.has(span.type)),
-    ...(guardedIn.handoff ? { handoff: { distress: guardedIn.handoff.distress } } : {}),
-    ...(messageId ? { messageId } : {}),
-  };
 }
 
 /**

@@ -111,6 +111,40 @@ export function inboundContract(current: () => Store): void {
       assert.equal(await store.nextPending('nobody:here'), undefined);
     });
 
+    it('lists pending messages in the order nextPending serves them, at most limit, of one conversation', async () => {
+      const store = current();
+      const conversationId = conversationOf(textMessage('x'));
+      const other = textMessage('wamid.other', { phoneNumberId: OTHER_PHONE, timestamp: S0 });
+      await store.ingestInbound([textMessage('wamid.late', { timestamp: S0 + 50 }), other], T0);
+      await store.ingestInbound([textMessage('wamid.early', { timestamp: S0 + 10 })], T0 + 1000);
+      await store.ingestInbound([textMessage('wamid.tie1', { timestamp: S0 + 50 }), textMessage('wamid.tie2', { timestamp: S0 + 50 })], T0 + 2000);
+      await store.ingestInbound([textMessage('wamid.gone', { timestamp: S0 + 5 })], T0);
+      await store.markInbound('wamid.gone', 'done');
+      const pending = await store.pendingInbound(conversationId, 10);
+      assert.deepEqual(pending.map((m) => m.id), ['wamid.early', 'wamid.late', 'wamid.tie1', 'wamid.tie2']);
+      assert.deepEqual(pending[0], await store.getInbound('wamid.early'));
+      assert.deepEqual((await store.pendingInbound(conversationId, 2)).map((m) => m.id), ['wamid.early', 'wamid.late']);
+      assert.deepEqual(await store.pendingInbound(conversationId, 0), []);
+      assert.deepEqual(await store.pendingInbound('nobody:here', 10), []);
+    });
+
+    it('marks several messages at once: all of them, or none when one is unknown', async () => {
+      const store = current();
+      await store.ingestInbound([textMessage('wamid.A'), textMessage('wamid.B'), textMessage('wamid.C')], T0);
+      await store.markInboundMany(['wamid.A', 'wamid.B'], 'done');
+      assert.equal((await store.getInbound('wamid.A'))?.state, 'done');
+      assert.equal((await store.getInbound('wamid.B'))?.state, 'done');
+      assert.deepEqual((await store.pendingInbound(conversationOf(textMessage('x')), 10)).map((m) => m.id), ['wamid.C']);
+      await assert.rejects(store.markInboundMany(['wamid.C', 'wamid.missing'], 'failed', { error: 'x' }), rejectsWith('NOT_FOUND'));
+      assert.equal((await store.getInbound('wamid.C'))?.state, 'pending', 'rolled back');
+      await store.markInboundMany(['wamid.C'], 'failed', { error: 'classifier crashed' });
+      const c = await store.getInbound('wamid.C');
+      assert.equal(c?.state, 'failed');
+      assert.equal(c?.error, 'classifier crashed');
+      assert.deepEqual(c?.message, textMessage('wamid.C'));
+      await store.markInboundMany([], 'done');
+    });
+
     it('marks messages done or failed, replacing the message and recording the error', async () => {
       const store = current();
       await store.ingestInbound([textMessage('wamid.A', { text: 'my card is 4111 1111 1111 1111' }), textMessage('wamid.B')], T0);

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Store } from '../../src/core/store.ts';
+import { costsContract } from './store-costs.contract.ts';
 import { inboundContract } from './store-inbound.contract.ts';
 import { statusContract } from './store-status.contract.ts';
 import { T0, newOutbound, rejectsWith, turnRecord } from './store-fixtures.ts';
@@ -125,6 +126,7 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     outboundContract(current);
     statusContract(current);
     turnContract(current);
+    costsContract(current);
     lifecycleContract(current);
   });
 }

@@ -90,4 +90,28 @@ describe('the browser simulator with the demo salon', () => {
     assert.match(text, /total \d/);
     assert.match(text, /\$0\.00/);
   });
+
+  it('a premium intent with no model configured: the developer view says the router answered without a model, and why', async () => {
+    await page.getByTestId('composer-input').fill('ho la pelle molto secca, che trattamento viso mi consigli?');
+    await page.getByTestId('composer-send').click();
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="dev-routing"]')].some((e) => e.textContent?.includes('premium → approved_text')));
+    const routing = (await page.getByTestId('dev-routing').allTextContents()).join('\n');
+    assert.match(routing, /premium → approved_text · demanding and not frequent/);
+    const reasons = (await page.getByTestId('dev-route-reason').allTextContents()).join('\n');
+    assert.match(reasons, /no model configured for the premium route: answered from approved texts, knowledge and tools/);
+    await page.getByText(firstLine(business.intents.treatment_advice?.answer?.it)).first().waitFor();
+  });
+
+  it('books a manicure with no model: free slots as a list, a row, then "Conferma"', async () => {
+    await page.getByTestId('composer-input').fill('vorrei prenotare una manicure');
+    await page.getByTestId('composer-send').click();
+    await page.getByTestId('message-out').filter({ hasText: 'orari liberi per' }).waitFor({ timeout: 10_000 });
+    await page.getByTestId('list-open').last().click();
+    const row = page.getByTestId('list-row').first();
+    const slot = (await row.innerText()).trim();
+    await row.click();
+    await page.getByTestId('message-out').filter({ hasText: `Confermi? Manicure classica, ${slot}` }).waitFor({ timeout: 10_000 });
+    await page.getByTestId('reply-button').filter({ hasText: 'Conferma' }).last().click();
+    await page.getByTestId('message-out').filter({ hasText: `Fatto ✅ Manicure classica, ${slot}` }).waitFor({ timeout: 10_000 });
+  });
 });

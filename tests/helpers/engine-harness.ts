@@ -10,7 +10,7 @@ import type { BusinessConfig } from '../../src/config/business-schema.ts';
 import { listenLazy } from '../../src/cli/listen.ts';
 import { loadSettings } from '../../src/config/settings.ts';
 import { silentLogger, type Clock } from '../../src/core/ports.ts';
-import { createEngine, type Engine } from '../../src/main.ts';
+import { createEngine, type Engine, type EngineOptions } from '../../src/main.ts';
 import { createSandbox, type Sandbox } from '../../src/sandbox/sandbox.ts';
 import { demoBusiness } from './demo-config.ts';
 
@@ -40,6 +40,8 @@ export interface HarnessOptions {
   apiTimeoutMs?: number;
   /** Sandbox behaves like Meta and ignores Idempotency-Key. */
   sandboxIgnoresIdempotencyKey?: boolean;
+  /** The business's language models (mock models); default: the real providers. */
+  models?: EngineOptions['models'];
 }
 
 /** Meta has no idempotency key: drop the header so the sandbox cannot deduplicate for the engine. */
@@ -78,6 +80,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     console: true,
     ...(options.apiTimeoutMs ? { apiTimeoutMs: options.apiTimeoutMs } : {}),
     ...(options.engineClock ? { clock: options.engineClock } : {}),
+    ...(options.models ? { models: options.models } : {}),
   });
   engineServer.setHandler((r) => engine.app.fetch(r));
   return {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -28,6 +28,29 @@ describe('the centralino command', () => {
       assert.match(run.output(), /CONFIG_INVALID/);
       assert.match(run.output(), new RegExp(`${file}:5: profile\\.tone: Invalid option`));
       assert.match(run.output(), /texts: Invalid input/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serve stops at start-up naming the API-key variables that models in llm: need', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'centralino-cli-'));
+    try {
+      const file = join(dir, 'business.yaml');
+      const llm = [
+        'llm:',
+        '  models:',
+        '    eco: { provider: openai, model: gpt-4.1-mini }',
+        '    pro: { provider: anthropic, model: claude-sonnet-4-5 }',
+        '  economy: eco',
+        '  premium: pro',
+      ].join('\n');
+      writeFileSync(file, `${readFileSync(DEMO_CONFIG_PATH, 'utf8')}\n${llm}\n`);
+      const run = runCli(['serve'], { ...SECRETS, CENTRALINO_CONFIG: file, CENTRALINO_DATA_DIR: dir, LOG_LEVEL: 'silent' });
+      assert.equal(await run.exited, 1);
+      assert.match(run.output(), /SETTINGS_INVALID/);
+      assert.match(run.output(), /OPENAI_API_KEY is not set: llm\.models\.eco \(openai gpt-4\.1-mini\)/);
+      assert.match(run.output(), /ANTHROPIC_API_KEY is not set: llm\.models\.pro \(anthropic claude-sonnet-4-5\)/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

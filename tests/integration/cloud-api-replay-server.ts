@@ -1,6 +1,7 @@
 /**
- * A real loopback HTTP server that replays recorded Cloud API responses, one per request,
- * and records every request it receives (method, path, headers, parsed JSON body).
+ * A real loopback HTTP server that replays recorded responses (Cloud API, LLM providers),
+ * one per request, and records every request it receives (method, path, headers, parsed
+ * JSON body).
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -14,8 +15,11 @@ export function payload(name: string): unknown {
   return JSON.parse(readFileSync(new URL(name, PAYLOADS), 'utf8'));
 }
 
-/** A JSON (or raw text) answer, or `hang`: never answer (for timeouts). */
-export type Scripted = { status: number; json?: unknown; text?: string } | 'hang';
+/**
+ * A JSON (or raw text) answer, a server-sent event stream (`sse`: each item is sent as one
+ * `data:` event), or `hang`: never answer (for timeouts).
+ */
+export type Scripted = { status: number; json?: unknown; text?: string; sse?: readonly string[] } | 'hang';
 
 export interface RecordedRequest {
   method: string;
@@ -75,6 +79,11 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function answer(res: ServerResponse, scripted: Scripted): void {
   if (scripted === 'hang') return;
+  if (scripted.sse !== undefined) {
+    res.writeHead(scripted.status, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    res.end(scripted.sse.map((data) => `data: ${data}\n\n`).join(''));
+    return;
+  }
   const isJson = scripted.json !== undefined;
   res.writeHead(scripted.status, { 'content-type': isJson ? 'application/json' : 'text/html' });
   res.end(isJson ? JSON.stringify(scripted.json) : (scripted.text ?? ''));

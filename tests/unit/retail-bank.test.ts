@@ -73,6 +73,7 @@ describe('retail bank: the configuration', () => {
       opening_hours: 'approved_text',
       branch_locator: 'approved_text',
       iban_info: 'approved_text',
+      app_troubleshooting: 'economy',
       mortgage_loan: 'premium',
       open_account: 'approved_text',
       fees: 'approved_text',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectSmallTalk, type SmallTalkKind } from '../../src/pipeline/understand/small-talk.ts';
+import { detectSmallTalk, type SmallTalkKind } from '../../src/text/small-talk.ts';
 
 function expectSmallTalk(text: string, kind: SmallTalkKind, language?: string): void {
   const result = detectSmallTalk(text);

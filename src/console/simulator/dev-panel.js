@@ -81,6 +81,21 @@ function outboundLine(outbound) {
     `${String(o.wamid ?? o.id ?? '').slice(0, 26)} · ${o.status ?? '?'}${pricing}${error}`);
 }
 
+/** The router's decision: planned route and why, the route taken, and why it differs (no model, budget, cascade). */
+function routingBlock(routing, calls) {
+  const r = record(routing);
+  if (!r.planned) return h('span', { class: 'why' }, '–');
+  const models = list(calls).filter((c) => record(c).purpose !== 'classify').map((c) => {
+    const m = record(c);
+    return `${m.model}${m.error ? ' ✗' : ''} ${m.inputTokens ?? 0}→${m.outputTokens ?? 0} tok`;
+  });
+  return h('span', { 'data-testid': 'dev-routing' },
+    h('b', {}, r.planned), r.taken && r.taken !== r.planned ? ` → ${r.taken}` : '', ` · ${r.because ?? ''}`,
+    r.escalated ? h('span', { class: 'why' }, ' · escalated') : '',
+    r.fallbackReason ? h('div', { class: 'why', 'data-testid': 'dev-route-reason' }, r.fallbackReason) : '',
+    models.length ? h('div', { class: 'mono' }, models.join(' · ')) : '');
+}
+
 function row(label, ...value) {
   return [h('dt', {}, label), h('dd', {}, ...value)];
 }
@@ -104,6 +119,7 @@ function turnCard(turn, index, ctx) {
     candidates ? row('candidates', h('span', { class: 'mono' }, candidates)) : [],
     row('input rails', verdicts(turn.inputVerdicts)),
     row('output rails', verdicts(turn.outputVerdicts)),
+    row('router', routingBlock(turn.routing, turn.modelCalls)),
     row('replies', list(turn.replies).length ? list(turn.replies).map(replySummary) : h('span', { class: 'why' }, 'none')),
     row('latency', latencyBlock(turn.latencyMs)),
     row('cost', h('span', { class: 'mono', 'data-testid': 'dev-cost' }, cost)),

@@ -90,8 +90,9 @@ function chooseReplies(input: RespondInput, config: BusinessConfig, compose: Rep
   const answer = compose.answer(intent);
   // A person takes over: with the intent's own text when it has one (a complaints channel), else the handoff text.
   if (route === 'human') return { route: 'human', replies: answer ?? compose.handoff() };
-  // Routed to the knowledge base: an approved entry as it is, else the intent's own text below.
-  const entry = route === 'knowledge' ? approvedEntry(input.knowledge, KNOWLEDGE_COVERAGE) : undefined;
+  // Routed to the knowledge base (or to a model, answered here when no model can): an approved
+  // entry as it is, else the intent's own text below.
+  const entry = route === 'knowledge' || route === 'economy' || route === 'premium' ? approvedEntry(input.knowledge, KNOWLEDGE_COVERAGE) : undefined;
   if (entry) return knowledgeAnswer(entry);
   // The approved text of a secure flow is the secure link: recorded as such.
   if (answer) return { route: route === 'secure_flow' ? 'secure_flow' : 'approved_text', replies: answer };

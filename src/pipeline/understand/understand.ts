@@ -10,7 +10,7 @@ import { OOS_LABEL } from '../../text/classifier/types.ts';
 import { detectLanguage } from '../../text/detect-language.ts';
 import type { IntentClassifier } from './intent-classifier.ts';
 import type { KeywordHit, KeywordRules } from './keyword-rules.ts';
-import { detectSmallTalk, type SmallTalkKind } from './small-talk.ts';
+import { detectSmallTalk, type SmallTalkKind } from '../../text/small-talk.ts';
 
 /** Small talk that is answered without a model; yes/no depend on the question asked, so they go on to the classifier. */
 const ANSWERED_SMALL_TALK: ReadonlySet<SmallTalkKind> = new Set(['greeting', 'thanks', 'goodbye', 'ack', 'laugh', 'emoji']);
@@ -32,7 +32,10 @@ export function understand(input: TurnInput, deps: UnderstandDeps): Understandin
   const smallTalk = understandSmallTalk(input.text, deps.config);
   if (smallTalk) return { ...smallTalk, language };
   const scores = deps.classifier.classify(input.text);
-  const byKeyword = decideByKeywords(hits, scores);
+  // The message is more than small talk ("ciao, il gel si è già rovinato"): a greeting's or a
+  // thanks' keyword says nothing about what it asks.
+  const smallTalkIntents = smallTalkIntentIds(deps.config);
+  const byKeyword = decideByKeywords(hits.filter((hit) => !smallTalkIntents.has(hit.intent)), scores);
   if (byKeyword) return { ...byKeyword, language };
   return { ...decideByClassifier(scores, deps.classifier.threshold), language };
 }
@@ -44,6 +47,12 @@ function understandSmallTalk(text: string, config: BusinessConfig): Omit<Underst
   const mapped = config.small_talk[found.kind as keyof BusinessConfig['small_talk']];
   const intent = mapped ?? (found.kind in config.intents ? found.kind : SMALL_TALK_INTENT);
   return { intent, confidence: 1, source: 'small_talk', candidates: [{ intent, score: 1 }], smallTalk: { kind: found.kind, emoji: found.emoji } };
+}
+
+/** Intents that answer small talk: those `small_talk` maps to, and those named after a small-talk kind (`greeting`, `thanks`). */
+function smallTalkIntentIds(config: BusinessConfig): Set<string> {
+  const mapped = Object.values(config.small_talk).filter((id): id is string => id !== undefined);
+  return new Set([...mapped, ...[...ANSWERED_SMALL_TALK].filter((kind) => kind in config.intents)]);
 }
 
 function understandPayload(input: TurnInput, config: BusinessConfig): Understanding | undefined {

@@ -110,6 +110,17 @@ export function nextPending(db: Connection, conversationId: string): StoredInbou
   return row === undefined ? undefined : toInbound(row);
 }
 
+/** Up to `limit` pending messages, in the order of `nextPending`. */
+export function pendingInbound(db: Connection, conversationId: string, limit: number): StoredInbound[] {
+  const rows = db.all(
+    `SELECT * FROM inbound_messages WHERE conversation_id = ? AND state = 'pending'
+     ORDER BY timestamp, received_at, rowid LIMIT ?`,
+    conversationId,
+    Math.max(0, Math.floor(limit)),
+  );
+  return rows.map(toInbound);
+}
+
 /** Oldest waiting conversation first. */
 export function conversationsWithPending(db: Connection): string[] {
   const rows = db.all(
@@ -135,6 +146,13 @@ export function markInbound(
     id,
   );
   if (changes === 0) throw new AppError('NOT_FOUND', `no inbound message ${id}`);
+}
+
+/** `markInbound` for each id, in one transaction: a missing id (NOT_FOUND) leaves every message as it was. */
+export function markInboundMany(db: Connection, ids: readonly string[], state: InboundState, update: { error?: string } = {}): void {
+  db.transaction(() => {
+    for (const id of ids) markInbound(db, id, state, update);
+  });
 }
 
 export function getInbound(db: Connection, id: string): StoredInbound | undefined {

@@ -8,6 +8,7 @@ import { AppError, isAppError } from '../../core/errors.ts';
 import type { Store } from '../../core/store.ts';
 import { openConnection } from './connection.ts';
 import type { Connection } from './connection.ts';
+import { costLedger } from './cost-queries.ts';
 import * as inbound from './inbound.ts';
 import * as outbound from './outbound.ts';
 import * as turns from './turns.ts';
@@ -62,8 +63,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     appendWebhook: (rawBody, receivedAt) => attempt('append a webhook body', () => inbound.appendWebhook(db, rawBody, receivedAt)),
     ingestInbound: (messages, receivedAt) => attempt('ingest inbound messages', () => inbound.ingestInbound(db, messages, receivedAt)),
     nextPending: (conversationId) => attempt('read the next pending message', () => inbound.nextPending(db, conversationId)),
+    pendingInbound: (conversationId, limit) => attempt('read pending messages', () => inbound.pendingInbound(db, conversationId, limit)),
     conversationsWithPending: () => attempt('list conversations with pending messages', () => inbound.conversationsWithPending(db)),
     markInbound: (id, state, update) => attempt('mark an inbound message', () => inbound.markInbound(db, id, state, update)),
+    markInboundMany: (ids, state, update) => attempt('mark inbound messages', () => inbound.markInboundMany(db, ids, state, update)),
     getInbound: (id) => attempt('read an inbound message', () => inbound.getInbound(db, id)),
 
     getContact: (phoneNumberId, key) => attempt('read a contact', () => inbound.getContact(db, phoneNumberId, key)),
@@ -80,6 +83,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
     appendTurn: (turn) => attempt('append a turn', () => turns.appendTurn(db, turn)),
     listTurns: (query) => attempt('list turns', () => turns.listTurns(db, query)),
+    llmSpend: (query) => attempt('sum the LLM spend', () => turns.llmSpend(db, query)),
+    costLedger: (query) => attempt('read the cost ledger', () => costLedger(db, query)),
 
     close: () => attempt('close the database', () => db.close()),
   };

@@ -46,3 +46,19 @@ export function listTurns(db: Connection, query: { conversationId?: string; limi
   const rows = db.all(`SELECT record FROM turns ${where} ORDER BY created_at DESC, rowid DESC LIMIT ?`, ...params);
   return rows.map(toTurn);
 }
+
+/** Sum of cost_usd over the turns of a conversation and/or created at or after `since`. */
+export function llmSpend(db: Connection, query: { conversationId?: string; since?: number }): number {
+  const where: string[] = [];
+  const params: Params = [];
+  if (query.conversationId !== undefined) {
+    where.push('conversation_id = ?');
+    params.push(query.conversationId);
+  }
+  if (query.since !== undefined) {
+    where.push('created_at >= ?');
+    params.push(query.since);
+  }
+  const row = db.get(`SELECT coalesce(sum(cost_usd), 0) AS spent FROM turns ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`, ...params);
+  return Number(row?.['spent'] ?? 0);
+}

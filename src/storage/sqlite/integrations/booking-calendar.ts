@@ -88,6 +88,11 @@ export function zonedEpoch(date: LocalDate, minutes: number, zone: string): numb
   return asUtc - offsetAt(first, zone);
 }
 
+/** Midnight of the local day `epoch` falls in, in the zone (what a daily budget counts from). */
+export function startOfLocalDay(epoch: number, zone: string): number {
+  return zonedEpoch(localDate(epoch, zone), 0, zone);
+}
+
 function localDate(epoch: number, zone: string): LocalDate {
   const { year, month, day } = wallClock(epoch, zone);
   return { year, month, day };

@@ -12,7 +12,7 @@
  * ("mille", "nochmal", "so much", "ragazze"); emoji and emoticons may be anywhere. A name
  * ("grazie Giulia") is not known, so such a message is not small talk.
  */
-import { emojiOf, foldTokens } from '../../text/normalize-text.ts';
+import { emojiOf, foldTokens } from './normalize-text.ts';
 
 export type SmallTalkKind = 'greeting' | 'thanks' | 'ack' | 'goodbye' | 'laugh' | 'yes' | 'no' | 'emoji';
 

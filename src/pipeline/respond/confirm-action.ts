@@ -1,0 +1,71 @@
+/**
+ * The customer's answer to a change a model proposed (a booking, a cancellation, a refund
+ * request): "confirm" carries it out through the business's system, with the proposal id
+ * as the idempotency key (a second tap changes nothing twice); "cancel" drops it. The
+ * proposal is found in the conversation's recent turns, so only a proposal made to this
+ * customer in this conversation can be confirmed, and only while it is recent.
+ */
+import type { Integrations } from '../../core/integrations.ts';
+import type { Reply } from '../../core/reply.ts';
+import { CONFIRM_PAYLOAD_PREFIX, DECLINE_PAYLOAD_PREFIX, type ProposedAction, type TurnRecord, type TurnResult } from '../../core/turn.ts';
+
+export interface ActionAnswer {
+  decision: NonNullable<TurnResult['actionOutcome']>['decision'];
+  action?: ProposedAction;
+  /** What the system said, for the turn record and the claims check. */
+  result?: string;
+  /** False when the system could not do it: a person takes over. */
+  done: boolean;
+}
+
+/** A proposal older than this is not carried out on a late tap. */
+export const PROPOSAL_TTL_MS = 24 * 60 * 60 * 1000;
+
+export function actionPayload(id: string | undefined): { confirm: boolean; actionId: string } | undefined {
+  if (id?.startsWith(CONFIRM_PAYLOAD_PREFIX)) return { confirm: true, actionId: id.slice(CONFIRM_PAYLOAD_PREFIX.length) };
+  if (id?.startsWith(DECLINE_PAYLOAD_PREFIX)) return { confirm: false, actionId: id.slice(DECLINE_PAYLOAD_PREFIX.length) };
+  return undefined;
+}
+
+export function findProposal(turns: readonly TurnRecord[], actionId: string, now: number): { action: ProposedAction; fresh: boolean } | undefined {
+  for (const turn of turns) {
+    const action = turn.proposedActions?.find((a) => a.id === actionId);
+    if (action) return { action, fresh: now - turn.createdAt <= PROPOSAL_TTL_MS };
+  }
+  return undefined;
+}
+
+export async function carryOut(action: ProposedAction, phone: string, integrations: Partial<Integrations> | undefined): Promise<ActionAnswer> {
+  const key = { idempotencyKey: action.id };
+  const args = action.args;
+  let outcome: { ok: boolean; text: string } | undefined;
+  if (action.kind === 'book_appointment' && integrations?.bookings) {
+    const r = await integrations.bookings.book({ ...key, serviceId: String(args['serviceId']), start: Number(args['start']), phone });
+    outcome = r.ok ? { ok: true, text: `booked ${r.value.id}` } : { ok: false, text: r.refusal?.code ?? r.error?.code ?? 'failed' };
+  } else if (action.kind === 'cancel_booking' && integrations?.bookings) {
+    const r = await integrations.bookings.cancel({ ...key, bookingId: String(args['bookingId']), phone });
+    outcome = r.ok ? { ok: true, text: `cancelled ${r.value.id}` } : { ok: false, text: r.refusal?.code ?? r.error?.code ?? 'failed' };
+  } else if (action.kind === 'refund_request' && integrations?.tickets) {
+    const subject = `Refund request ${String(args['orderNumber'])}: ${String(args['reason'])}`;
+    const r = await integrations.tickets.createTicket({ ...key, subject, priority: 'normal', phone, transcript: [] });
+    outcome = r.ok ? { ok: true, text: `refund request ticket ${r.value.id}` } : { ok: false, text: r.error?.code ?? 'failed' };
+  }
+  if (!outcome) return { decision: 'confirmed', action, result: 'no system configured for it', done: false };
+  return { decision: 'confirmed', action, result: outcome.text, done: outcome.ok };
+}
+
+const DONE: Record<string, Record<'done' | 'declined' | 'expired', string>> = {
+  it: { done: 'Fatto ✅ {s}', declined: 'Va bene, non faccio nulla.', expired: 'Questa richiesta non è più valida: scrivimi di nuovo cosa ti serve.' },
+  de: { done: 'Erledigt ✅ {s}', declined: 'In Ordnung, ich unternehme nichts.', expired: 'Diese Anfrage ist nicht mehr gültig: Bitte schreiben Sie mir erneut, was Sie benötigen.' },
+  en: { done: 'Done ✅ {s}', declined: 'All right, nothing has been changed.', expired: 'This request is no longer valid: please tell me again what you need.' },
+};
+
+/** The reply to a confirmation tap; undefined when a person must take over (the handoff text). */
+export function actionReplies(answer: ActionAnswer, language: string): Reply[] | undefined {
+  const texts = DONE[language] ?? DONE['en'];
+  if (!texts) return undefined;
+  if (answer.decision === 'declined') return [{ kind: 'text', body: texts.declined }];
+  if (answer.decision === 'expired' || answer.decision === 'unknown') return [{ kind: 'text', body: texts.expired }];
+  if (!answer.done || !answer.action) return undefined;
+  return [{ kind: 'text', body: texts.done.replace('{s}', answer.action.summary) }];
+}

@@ -1,0 +1,189 @@
+/**
+ * The tools the economy and premium models may call: catalog search and product
+ * comparison (the knowledge base's products), order lookup, booking availability, ticket
+ * creation — and three that would change something (booking, cancelling a booking, a refund
+ * request), which only *propose*: the proposal is kept in the turn and the customer gets
+ * confirm / cancel buttons; nothing changes until the customer taps "confirm"
+ * (src/pipeline/respond/confirm-action.ts). Every result is recorded as a source for the
+ * claims check. A tool never throws: a failure is a result the model reads.
+ */
+import { tool, type ToolSet } from 'ai';
+import { z } from 'zod';
+import type { ModelToolName } from '../../../config/business-schema.ts';
+import type { Integrations } from '../../../core/integrations.ts';
+import type { KnowledgeMatch, KnowledgeSearch } from '../../../core/knowledge.ts';
+import type { ProposedAction } from '../../../core/turn.ts';
+import { foldText } from '../../../text/normalize-text.ts';
+
+export interface ToolContext {
+  language: string;
+  /** The customer's WhatsApp number (wa_id digits): orders and bookings are looked up with it. */
+  customerKey: string;
+  conversationId: string;
+  /** Idempotency keys of the calls that change something. */
+  turnKey: string;
+  knowledge?: KnowledgeSearch | undefined;
+  integrations?: Partial<Integrations> | undefined;
+  now: number;
+  /** The business's time zone: slots are shown to the model (and the customer) in local time. */
+  timeZone: string;
+  /**
+   * `centralino simulate`: the ports the business configures (`integrations:` keys), offered as
+   * if they were connected (the simulated model calls no tool).
+   */
+  simulatedPorts?: ReadonlySet<string> | undefined;
+}
+
+/** What the tools saw and proposed during one model call. */
+export interface ToolLog {
+  /** Every tool result as text: sources for the claims check. */
+  sources: string[];
+  proposals: ProposedAction[];
+  /** Slots offered by booking_availability in this call, by the id the model books them with. */
+  slots: Map<string, { serviceId: string; service: string; start: number; time: string }>;
+}
+
+export function newToolLog(): ToolLog {
+  return { sources: [], proposals: [], slots: new Map() };
+}
+
+const MAX_SLOTS = 6;
+const DAY_MS = 86_400_000;
+
+/** The tools of `names` whose system is configured (a tool over a missing port is left out). */
+export function buildTools(names: readonly ModelToolName[], ctx: ToolContext, log: ToolLog): ToolSet {
+  const all = toolDefinitions(ctx, log);
+  const tools: ToolSet = {};
+  for (const name of names) {
+    const definition = all[name];
+    if (definition && available(name, ctx)) tools[name] = definition;
+  }
+  return tools;
+}
+
+/** Every tool whose system is configured. */
+export function availableTools(ctx: ToolPorts, names: readonly ModelToolName[]): ModelToolName[] {
+  return names.filter((name) => available(name, ctx));
+}
+
+type ToolPorts = Pick<ToolContext, 'knowledge' | 'integrations' | 'simulatedPorts'>;
+
+/** The port (or the knowledge base) each tool needs. */
+const TOOL_PORT: Record<ModelToolName, 'knowledge' | keyof Integrations> = {
+  catalog_search: 'knowledge',
+  compare_products: 'knowledge',
+  order_lookup: 'orders',
+  refund_request: 'orders',
+  booking_availability: 'bookings',
+  book_appointment: 'bookings',
+  cancel_booking: 'bookings',
+  create_ticket: 'tickets',
+};
+
+function available(name: ModelToolName, ctx: ToolPorts): boolean {
+  const port = TOOL_PORT[name];
+  if (port === 'knowledge') return ctx.knowledge !== undefined;
+  return ctx.simulatedPorts ? ctx.simulatedPorts.has(port) : ctx.integrations?.[port] !== undefined;
+}
+
+function record<T>(log: ToolLog, name: string, result: T): T {
+  log.sources.push(`${name}: ${JSON.stringify(result)}`);
+  return result;
+}
+
+function propose(log: ToolLog, ctx: ToolContext, kind: ProposedAction['kind'], args: Record<string, unknown>, summary: string): { status: string; summary: string } {
+  const action: ProposedAction = { id: `${ctx.turnKey}:${log.proposals.length + 1}`, kind, args, summary };
+  log.proposals.push(action);
+  return record(log, kind, { status: 'awaiting the customer\'s confirmation: the customer gets Confirm / Cancel buttons; do not say it is done', summary });
+}
+
+function toolDefinitions(ctx: ToolContext, log: ToolLog): Partial<Record<ModelToolName, ToolSet[string]>> {
+  const { integrations } = ctx;
+  return {
+    catalog_search: tool({
+      description: 'Search the product catalog. Returns products with name, description, price and sizes.',
+      inputSchema: z.object({ query: z.string().describe('what the customer is looking for') }),
+      execute: async ({ query }) => record(log, 'catalog_search', await products(ctx, query, 5)),
+    }),
+    compare_products: tool({
+      description: 'Look up two to four products by name to compare them.',
+      inputSchema: z.object({ names: z.array(z.string()).min(2).max(4) }),
+      execute: async ({ names }) => record(log, 'compare_products', await Promise.all(names.map(async (name) => (await products(ctx, name, 1))[0] ?? { name, found: false }))),
+    }),
+    order_lookup: tool({
+      description: "Status of one of the customer's orders by its number.",
+      inputSchema: z.object({ order_number: z.string() }),
+      execute: async ({ order_number }) => {
+        const result = await integrations?.orders?.getOrder({ orderNumber: order_number, phone: ctx.customerKey });
+        return record(log, 'order_lookup', result?.ok ? result.value : { found: false, reason: result?.refusal?.code ?? result?.error?.code ?? 'unavailable' });
+      },
+    }),
+    booking_availability: tool({
+      description: 'Free appointment slots for a service in the coming days.',
+      inputSchema: z.object({ service: z.string().describe('the service or treatment name'), days: z.number().int().min(1).max(14).default(7) }),
+      execute: async ({ service, days }) => record(log, 'booking_availability', await freeSlots(ctx, log, service, days)),
+    }),
+    book_appointment: tool({
+      description: 'Propose booking one slot returned by booking_availability (by its slot id). The customer confirms with a button; it is not booked yet.',
+      inputSchema: z.object({ slot_id: z.string() }),
+      execute: ({ slot_id }): Promise<Record<string, string>> => {
+        const slot = log.slots.get(slot_id);
+        if (!slot) return Promise.resolve(record(log, 'book_appointment', { error: `unknown slot ${slot_id}: call booking_availability and use one of its slot ids` }));
+        return Promise.resolve(propose(log, ctx, 'book_appointment', { serviceId: slot.serviceId, start: slot.start }, `${slot.service}, ${slot.time}`));
+      },
+    }),
+    cancel_booking: tool({
+      description: "Propose cancelling one of the customer's upcoming bookings. Without booking_id it lists them. The customer confirms with a button.",
+      inputSchema: z.object({ booking_id: z.string().optional() }),
+      execute: async ({ booking_id }): Promise<Record<string, unknown>> => {
+        const upcoming = await integrations?.bookings?.upcomingBookings({ phone: ctx.customerKey });
+        if (!upcoming?.ok) return record(log, 'cancel_booking', { error: 'bookings unavailable' });
+        const listed = upcoming.value.map((b) => ({ booking_id: b.id, service: b.serviceId, time: localTime(b.start, ctx.language, ctx.timeZone) }));
+        const chosen = listed.find((b) => b.booking_id === booking_id);
+        if (!chosen) return record(log, 'cancel_booking', { upcoming_bookings: listed });
+        return propose(log, ctx, 'cancel_booking', { bookingId: chosen.booking_id }, `${chosen.service}, ${chosen.time}`);
+      },
+    }),
+    refund_request: tool({
+      description: 'Propose a refund request for an order (staff decide). The customer confirms with a button.',
+      inputSchema: z.object({ order_number: z.string(), reason: z.string() }),
+      execute: ({ order_number, reason }) => Promise.resolve(propose(log, ctx, 'refund_request', { orderNumber: order_number, reason }, `${order_number}: ${reason}`)),
+    }),
+    create_ticket: tool({
+      description: 'Open a ticket for the staff (a complaint, a problem to follow up). Returns the ticket id.',
+      inputSchema: z.object({ subject: z.string(), priority: z.enum(['low', 'normal', 'high', 'urgent']).default('normal') }),
+      execute: async ({ subject, priority }) => {
+        const result = await integrations?.tickets?.createTicket({ idempotencyKey: `${ctx.turnKey}:ticket`, subject, priority, phone: ctx.customerKey, conversationId: ctx.conversationId, transcript: [] });
+        return record(log, 'create_ticket', result?.ok ? { ticket: result.value.id, status: result.value.status } : { created: false, reason: result?.error?.code ?? 'unavailable' });
+      },
+    }),
+  };
+}
+
+async function products(ctx: ToolContext, query: string, limit: number): Promise<Array<Record<string, unknown>>> {
+  const matches = (await ctx.knowledge?.findSources(query, ctx.language, { limit: limit * 3 })) ?? [];
+  return matches.filter((m: KnowledgeMatch) => m.kind === 'product').slice(0, limit).map((m) => ({ id: m.id, name: m.title, description: m.body }));
+}
+
+async function freeSlots(ctx: ToolContext, log: ToolLog, service: string, days: number): Promise<Record<string, unknown>> {
+  const bookings = ctx.integrations?.bookings;
+  const services = await bookings?.listServices();
+  if (!bookings || !services?.ok) return { available: false, reason: 'bookings unavailable' };
+  const wanted = foldText(service);
+  const match = services.value.find((s) => foldText(s.name).includes(wanted) || wanted.includes(foldText(s.name)));
+  if (!match) return { available: false, reason: 'unknown service', services: services.value.map((s) => s.name) };
+  const slots = await bookings.freeSlots({ serviceId: match.id, from: ctx.now, to: ctx.now + days * DAY_MS });
+  if (!slots.ok) return { available: false, reason: slots.refusal?.code ?? slots.error?.code };
+  const offered = slots.value.slice(0, MAX_SLOTS).map((slot) => {
+    const id = `slot-${log.slots.size + 1}`;
+    const time = localTime(slot.start, ctx.language, ctx.timeZone);
+    log.slots.set(id, { serviceId: match.id, service: match.name, start: slot.start, time });
+    return { slot_id: id, time };
+  });
+  return { service: match.name, price: `${(match.price.cents / 100).toFixed(2)} ${match.price.currency}`, duration_minutes: match.durationMinutes, slots: offered };
+}
+
+/** "giovedì 27 novembre, 10:00" in the business's time zone and the customer's language. */
+function localTime(epoch: number, language: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(language, { timeZone, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(epoch);
+}

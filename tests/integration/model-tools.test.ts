@@ -1,0 +1,128 @@
+/**
+ * The models' read tools against real systems: the knowledge base's catalog (the fashion
+ * shop fixture on SQLite), the built-in orders and tickets. The model is the AI SDK's mock
+ * model, scripted to call a tool and then answer; tool results are sources for the claims
+ * check, so a price the catalog gives passes and one it does not is blocked.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { businessSchema, type BusinessConfig } from '../../src/config/business-schema.ts';
+import { loadBusinessConfig } from '../../src/config/load-business.ts';
+import type { KnowledgeSearch, KnowledgeStore } from '../../src/core/knowledge.ts';
+import { replyText } from '../../src/core/reply.ts';
+import type { TurnInput, TurnResult } from '../../src/core/turn.ts';
+import { importKnowledge } from '../../src/knowledge/import/import-knowledge.ts';
+import { knowledgeFromConfig } from '../../src/knowledge/knowledge-from-config.ts';
+import { createModelRegistryFromModels, specFromConfig } from '../../src/llm/model-registry.ts';
+import { createPipeline } from '../../src/pipeline/run-turn.ts';
+import { seedDemoIntegrations } from '../../src/storage/sqlite/integrations/demo-seed.ts';
+import { createSqliteIntegrations, type SqliteIntegrations } from '../../src/storage/sqlite/integrations/sqlite-integrations.ts';
+import { createSqliteKnowledgeStore } from '../../src/storage/sqlite/knowledge-store.ts';
+import { REPO_ROOT } from '../helpers/demo-config.ts';
+import { scriptedModel, textAnswer, toolCall, type CallOptions, type Step } from '../helpers/scripted-model.ts';
+
+const FIXTURES = join(REPO_ROOT, 'tests/fixtures/knowledge');
+const base = loadBusinessConfig(join(FIXTURES, 'business.yaml'));
+const shop: BusinessConfig = businessSchema.parse({
+  ...base,
+  intents: {
+    ...base.intents,
+    product_advice: {
+      description: 'Advice before buying: which product, sizes, comparing two products, an order.',
+      title: { it: 'Consigli', de: 'Beratung', en: 'Advice' },
+      route: 'premium',
+      tools: ['catalog_search', 'compare_products', 'order_lookup', 'create_ticket'],
+      examples: { it: ['mi consigli un vestito per l\u2019estate?', 'che differenza c\u2019è tra i due abiti?'], en: ['which dress would you recommend?'] },
+      keywords: { it: ['consigli*', 'differenza'], en: ['recommend'] },
+    },
+  },
+  llm: { models: { pro: { provider: 'anthropic', model: 'claude-sonnet-4.5', retries: 0 } }, premium: 'pro' },
+});
+
+/** The tool results the model received in this call, as text. */
+function toolResults(options: CallOptions): string {
+  return options.prompt.filter((m) => m.role === 'tool').map((m) => JSON.stringify(m.content)).join('\n');
+}
+
+describe('model tools over the knowledge base and the built-in systems', () => {
+  let dir: string;
+  let store: KnowledgeStore;
+  let knowledge: KnowledgeSearch;
+  let builtin: SqliteIntegrations;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'centralino-model-tools-'));
+    store = createSqliteKnowledgeStore({ path: join(dir, 'centralino.db') });
+    await importKnowledge(store, join(FIXTURES, 'fashion-shop'), { languages: shop.profile.languages, defaultLanguage: shop.profile.default_language });
+    knowledge = knowledgeFromConfig(store, shop);
+    builtin = createSqliteIntegrations({ path: join(dir, 'centralino.db'), payments: { linkBaseUrl: 'http://127.0.0.1/pay', expiresAfterHours: 48 } });
+    seedDemoIntegrations(builtin.catalogue, Date.now());
+  });
+  after(async () => {
+    builtin.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function run(text: string, steps: Step[], customer = '393331234567'): Promise<{ result: TurnResult; calls: CallOptions[] }> {
+    const pro = scriptedModel('claude', ...steps);
+    const specs = Object.entries(shop.llm?.models ?? {}).map(([name, m]) => specFromConfig(name, m));
+    const pipeline = createPipeline(shop, { knowledge, integrations: builtin, models: createModelRegistryFromModels(specs, { pro: pro.model }) });
+    const input: TurnInput = { conversationId: `p:${customer}`, phoneNumberId: 'p', customerKey: customer, messageIds: [`m-${Math.random()}`], text, readable: true };
+    return { result: await pipeline.run(input), calls: pro.calls };
+  }
+
+  it('catalog_search: a price the catalog gives passes the claims check', async () => {
+    const { result, calls } = await run('mi consigli un abito in lino per l\u2019estate?', [toolCall('catalog_search', { query: 'abito lino' }), textAnswer("Ti consiglio l'*Abito in lino*: costa 89,00 € ed è disponibile nelle taglie S, M e L.")]);
+    assert.equal(result.route, 'premium', JSON.stringify(result.routing));
+    assert.match(toolResults(calls[1]!), /Abito in lino/);
+    assert.ok(result.outputVerdicts.every((v) => v.action === 'allow'), JSON.stringify(result.outputVerdicts));
+    assert.match(replyText(result.replies[0]!), /89,00 €/);
+  });
+
+  it('a tool result is a source by itself: a price found only by the tool passes', async () => {
+    const question = 'mi consigli qualcosa per la mezza stagione?';
+    const found = await knowledge.findSources(question, 'it', { limit: 3 });
+    assert.ok(!found.some((m) => m.text.includes('249')), 'the question alone does not find the jacket');
+    const { result } = await run(question, [toolCall('catalog_search', { query: 'giacca in pelle' }), textAnswer('Per la mezza stagione ti consiglio la *Giacca in pelle nera*: costa 249,00 €.')]);
+    assert.equal(result.route, 'premium', JSON.stringify(result.outputVerdicts));
+    assert.match(replyText(result.replies[0]!), /249,00 €/);
+  });
+
+  it('catalog_search: a price the catalog does not give is blocked, and a person takes over', async () => {
+    const { result } = await run('mi consigli un abito in lino per l\u2019estate?', [toolCall('catalog_search', { query: 'abito lino' }), textAnswer("Ti consiglio l'*Abito in lino*: oggi costa solo 59,00 €!")]);
+    assert.equal(result.route, 'human');
+    assert.ok(result.outputVerdicts.some((v) => v.action === 'block' && v.rail === 'claims'));
+  });
+
+  it('compare_products: both products come back to the model', async () => {
+    const { result, calls } = await run('che differenza c\u2019è tra l\u2019abito in lino e la giacca in pelle?', [toolCall('compare_products', { names: ['abito in lino', 'giacca in pelle nera'] }), textAnswer('Sono due capi molto diversi: uno estivo e leggero, l\u2019altro una giacca da mezza stagione.')]);
+    const results = toolResults(calls[1]!);
+    assert.match(results, /Abito in lino/);
+    assert.match(results, /Giacca in pelle nera/);
+    assert.equal(result.route, 'premium');
+  });
+
+  it("order_lookup: the customer's own order, never another customer's", async () => {
+    const mine = await run('mi consigli cosa fare col mio ordine LM-10421?', [toolCall('order_lookup', { order_number: 'LM-10421' }), textAnswer('Il tuo ordine è già stato spedito.')]);
+    assert.match(toolResults(mine.calls[1]!), /shipped/);
+    const theirs = await run('mi consigli cosa fare con l\u2019ordine LM-10455?', [toolCall('order_lookup', { order_number: 'LM-10455' }), textAnswer('Non trovo questo ordine.')]);
+    const seen = toolResults(theirs.calls[1]!);
+    assert.match(seen, /ORDER_NOT_FOUND/);
+    assert.ok(!seen.includes('processing'));
+  });
+
+  it('create_ticket: a ticket for the staff, linked to the conversation', async () => {
+    const { result, calls } = await run('mi consigli a chi scrivere? la giacca arrivata è scucita', [toolCall('create_ticket', { subject: 'Giacca arrivata scucita', priority: 'high' }), textAnswer('Ho aperto una segnalazione per lo staff: ti ricontattano qui.')]);
+    const ticketId = /"ticket":"([^"\\]+)/.exec(toolResults(calls[1]!).replace(/\\"/g, '"'))?.[1];
+    assert.ok(ticketId, toolResults(calls[1]!));
+    const ticket = await builtin.tickets.getTicket({ ticketId });
+    assert.ok(ticket.ok);
+    assert.equal(ticket.value.subject, 'Giacca arrivata scucita');
+    assert.equal(ticket.value.priority, 'high');
+    assert.equal(ticket.value.conversationId, 'p:393331234567');
+    assert.equal(result.route, 'premium');
+  });
+});
