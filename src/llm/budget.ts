@@ -51,25 +51,25 @@ export function createBudget(options: BudgetOptions): Budget {
   const byConversation = new Map<string, number>();
   const byDay = new Map<number, number>();
 
-  async function spentInConversation(id: string): Promise<number> {
-    const known = byConversation.get(id);
-    if (known !== undefined) return known;
-    const loaded = (await options.spend?.conversationSpend(id)) ?? 0;
-    return byConversation.get(id) ?? (byConversation.set(id, loaded), loaded);
-  }
-
-  async function spentOnDay(day: number): Promise<number> {
-    const known = byDay.get(day);
-    if (known !== undefined) return known;
-    const loaded = (await options.spend?.spendSince(day)) ?? 0;
-    return byDay.get(day) ?? (byDay.set(day, loaded), loaded);
+  /** Loads what the ledger holds, once per conversation and per day. */
+  async function load(conversationId: string, day: number): Promise<void> {
+    const [conversation, today] = await Promise.all([
+      byConversation.has(conversationId) ? undefined : options.spend?.conversationSpend(conversationId),
+      byDay.has(day) ? undefined : options.spend?.spendSince(day),
+    ]);
+    // Another turn may have loaded (and reserved) meanwhile: what it set stays.
+    if (!byConversation.has(conversationId)) byConversation.set(conversationId, conversation ?? 0);
+    if (!byDay.has(day)) byDay.set(day, today ?? 0);
   }
 
   return {
     limited: limits.per_conversation_usd !== undefined || limits.per_day_usd !== undefined,
     async reserve(conversationId, amountUsd, now) {
       const day = dayStart(now);
-      const [conversation, today] = await Promise.all([spentInConversation(conversationId), spentOnDay(day)]);
+      await load(conversationId, day);
+      // From here to the end no await: the check and the reservation happen together.
+      const conversation = byConversation.get(conversationId) ?? 0;
+      const today = byDay.get(day) ?? 0;
       const capConversation = limits.per_conversation_usd;
       const capDay = limits.per_day_usd;
       if (capConversation !== undefined && conversation + amountUsd > capConversation) {

@@ -43,6 +43,11 @@ interface RequestBase {
   stream?: boolean;
   /** The caller gives up: no further attempt is made. */
   abortSignal?: AbortSignal;
+  /**
+   * Asked before every attempt (a retry or a fallback included) with the model about to be
+   * called: a reason stops here with outcome `failed` (a budget that cannot cover the attempt).
+   */
+  beforeAttempt?: (spec: ModelSpec) => Promise<string | undefined>;
 }
 
 /** What generateText needs, except the model, plus what the call is for. */
@@ -100,6 +105,8 @@ export async function generateWithFallback(registry: ModelRegistry, name: string
     }
     const spec = registry.spec(modelName);
     for (let tries = 0; tries <= spec.retries; tries += 1) {
+      const stop = await request.beforeAttempt?.(spec);
+      if (stop !== undefined) return failed(calls, stop);
       const attempt = await attemptOnce(registry, spec, request);
       calls.push(attempt.call);
       if (attempt.kind === 'ok') return { outcome: 'ok', ...answerFields(attempt.answer), model: modelName, calls, costUsd: total(calls) };

@@ -10,13 +10,13 @@
 import type { BusinessConfig, IntentConfig } from '../config/business-schema.ts';
 import type { Reply } from '../core/reply.ts';
 import type { ModelCall, ProposedAction, Route, RouteDecision, Verdict } from '../core/turn.ts';
-import type { Budget } from '../llm/budget.ts';
+import type { Budget, Reservation } from '../llm/budget.ts';
 import { costUsd } from '../llm/cost.ts';
-import type { ModelRegistry } from '../llm/model-registry.ts';
+import type { ModelRegistry, ModelSpec } from '../llm/model-registry.ts';
 import { guardOutput, type OutputRailsContext } from './guard/output-rails.ts';
 import { draftReply, MAX_MODEL_STEPS, type DraftInput } from './respond/model/draft-reply.ts';
 import { buildPrompt, promptTokens } from './respond/model/model-prompt.ts';
-import { availableTools, type ToolContext } from './respond/model/model-tools.ts';
+import { availableTools, TOOL_RESULT_MAX_TOKENS, type ToolContext } from './respond/model/model-tools.ts';
 import { selfCheck } from './respond/model/self-check.ts';
 import { MODEL_TOOLS, type ModelToolName } from '../config/business-schema.ts';
 
@@ -87,16 +87,11 @@ export async function answerWithModel(input: ModelTurnInput, routing: ModelRouti
       continue;
     }
     const tools = toolsFor(input.intent, step, input.toolContext);
-    const worstCase = worstCaseUsd(routing.registry, model, input, tools);
-    const reserved = await routing.budget.reserve(input.conversationId, worstCase, input.now);
-    if (!reserved.ok) {
-      lastProblem = reserved.reason;
-      continue;
-    }
-    reservedUsd += worstCase;
-    const draft = await draftReply(routing.registry, model, { ...input, tools, stream: step === 'premium' } satisfies DraftInput);
+    const budget = attemptBudget(routing, input, tools);
+    const draft = await draftReply(routing.registry, model, { ...input, tools, stream: step === 'premium', beforeAttempt: budget.reserve } satisfies DraftInput);
     calls.push(...draft.calls);
-    routing.budget.settle(reserved.reservation, draft.calls.reduce((sum, c) => sum + c.costUsd, 0));
+    budget.settle(draft.calls.reduce((sum, c) => sum + c.costUsd, 0));
+    reservedUsd += budget.reservedUsd();
     if (draft.outcome === 'refused') return humanStep(calls, escalated, `the provider refused: ${draft.reason}`, reservedUsd);
     if (draft.outcome === 'failed') {
       lastProblem = `the ${step} model failed: ${draft.reason}`;
@@ -118,12 +113,38 @@ function humanStep(calls: ModelCall[], escalated: boolean, reason: string, reser
   return { route: 'human', replies: [], outputVerdicts: [], calls, proposals: [], sources: [], decision: { taken: 'human', fallbackReason: reason, ...(escalated ? { escalated } : {}), ...(reservedUsd > 0 ? { reservedUsd } : {}) } };
 }
 
-/** The most a call can cost: every tool round re-reads the prompt and may write the maximum. */
-function worstCaseUsd(registry: ModelRegistry, model: string, input: ModelTurnInput, tools: readonly string[]): number {
-  const spec = registry.spec(model);
+/**
+ * Reservations for one draft: before every attempt (retries and fallbacks included) the
+ * attempt's worst case is reserved, at that model's prices; a reservation the budget refuses
+ * stops the draft. Afterwards the reservations are settled to what the attempts cost.
+ */
+function attemptBudget(routing: ModelRouting, input: ModelTurnInput, tools: readonly string[]) {
+  const reservations: Reservation[] = [];
+  return {
+    reserve: async (spec: ModelSpec): Promise<string | undefined> => {
+      const reserved = await routing.budget.reserve(input.conversationId, worstCaseUsd(spec, input, tools), input.now);
+      if (!reserved.ok) return reserved.reason;
+      reservations.push(reserved.reservation);
+      return undefined;
+    },
+    settle: (actualUsd: number): void => reservations.forEach((r, i) => routing.budget.settle(r, i === 0 ? actualUsd : 0)),
+    reservedUsd: (): number => reservations.reduce((sum, r) => sum + r.amountUsd, 0),
+  };
+}
+
+/** Real tokenizers count up to about a third more tokens than four characters a token on it/de text. */
+const TOKENIZER_MARGIN = 1.5;
+
+/**
+ * The most one attempt can cost: each tool round re-reads the prompt plus what the earlier
+ * rounds added (their output and a tool result, capped at TOOL_RESULT_MAX_TOKENS), and may
+ * write the maximum.
+ */
+function worstCaseUsd(spec: ModelSpec, input: ModelTurnInput, tools: readonly string[]): number {
   const rounds = tools.length > 0 ? MAX_MODEL_STEPS : 1;
-  const inputTokens = promptTokens(buildPrompt({ ...input, tools }), tools.length) * rounds;
-  return costUsd({ inputTokens, outputTokens: spec.maxOutputTokens * rounds, cachedInputTokens: 0 }, spec.prices);
+  const prompt = Math.ceil(promptTokens(buildPrompt({ ...input, tools }), tools.length) * TOKENIZER_MARGIN);
+  const growth = ((rounds * (rounds - 1)) / 2) * (spec.maxOutputTokens + TOOL_RESULT_MAX_TOKENS);
+  return costUsd({ inputTokens: rounds * prompt + growth, outputTokens: spec.maxOutputTokens * rounds, cachedInputTokens: 0 }, spec.prices);
 }
 
 /**

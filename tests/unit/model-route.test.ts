@@ -174,4 +174,19 @@ describe('the router on the model routes (mock models)', () => {
     assert.ok(!prompt.includes('333 123 4567') && !prompt.includes('3331234567'), prompt);
     assert.match(prompt, /\[PHONE_1\]/);
   });
+
+  it('every attempt is reserved, retries and fallbacks included: failing attempts that cost tokens cannot spend past the cap', async () => {
+    // Room for the first turn's two attempts and the second turn's first attempt only.
+    const cap = 0.025;
+    const config = withLlm(loadBusinessConfig(DEMO_CONFIG_PATH), { per_conversation_usd: cap });
+    // An answer that ends in an error after reading the prompt and writing the maximum: a failed attempt that still costs.
+    const broken = (id: string) => scriptedModel(id, (options) => ({ ...textAnswer(''), finishReason: { unified: 'error', raw: 'server_error' }, usage: usage(Math.ceil(promptText(options).length / 3), 500) }));
+    const pipeline = createPipeline(config, { models: registry(config, { pro: broken('claude'), pro_backup: broken('gpt') }) });
+    const results: TurnResult[] = [];
+    for (let i = 0; i < 6; i++) results.push(await pipeline.run(input(ADVICE, 'p:failing')));
+    const spent = results.reduce((sum, r) => sum + r.costUsd, 0);
+    assert.ok(spent > 0 && spent <= cap, `spent ${spent}`);
+    assert.ok(results.every((r) => r.route === 'approved_text'));
+    assert.ok(results.some((r) => /conversation budget/.test(r.routing?.fallbackReason ?? '')), results.map((r) => r.routing?.fallbackReason).join(' | '));
+  });
 });

@@ -10,7 +10,7 @@ import type { ModelToolName } from '../../../config/business-schema.ts';
 import type { Reply } from '../../../core/reply.ts';
 import { CONFIRM_PAYLOAD_PREFIX, DECLINE_PAYLOAD_PREFIX, type ModelCall, type ProposedAction } from '../../../core/turn.ts';
 import { generateWithFallback } from '../../../llm/generate-with-fallback.ts';
-import type { ModelRegistry } from '../../../llm/model-registry.ts';
+import type { ModelRegistry, ModelSpec } from '../../../llm/model-registry.ts';
 import { buildPrompt, type PromptInput } from './model-prompt.ts';
 import { buildTools, newToolLog, type ToolContext } from './model-tools.ts';
 
@@ -19,6 +19,8 @@ export interface DraftInput extends PromptInput {
   toolContext: ToolContext;
   /** Stream the answer (the premium route: a stalled stream is cut by the model's timeout). */
   stream?: boolean;
+  /** Before every attempt (retries and fallbacks included): a reason stops the call (the budget). */
+  beforeAttempt?: (spec: ModelSpec) => Promise<string | undefined>;
 }
 
 export type DraftResult =
@@ -40,6 +42,7 @@ export async function draftReply(registry: ModelRegistry, modelName: string, inp
     prompt: prompt.prompt,
     ...(hasTools ? { tools, stopWhen: stepCountIs(MAX_MODEL_STEPS) } : {}),
     ...(input.stream ? { stream: true } : {}),
+    ...(input.beforeAttempt ? { beforeAttempt: input.beforeAttempt } : {}),
   });
   if (result.outcome === 'refused') return { outcome: 'refused', reason: result.reason, calls: result.calls };
   if (result.outcome === 'failed') return { outcome: 'failed', reason: result.error, calls: result.calls };

@@ -48,6 +48,9 @@ export function newToolLog(): ToolLog {
 }
 
 const MAX_SLOTS = 6;
+/** A tool result longer than this (in characters of JSON) is cut: the prompt, and the budget's worst case, stay bounded. */
+const TOOL_RESULT_MAX_CHARS = 2000;
+export const TOOL_RESULT_MAX_TOKENS = Math.ceil(TOOL_RESULT_MAX_CHARS / 4) + 20;
 const DAY_MS = 86_400_000;
 
 /** The tools of `names` whose system is configured (a tool over a missing port is left out). */
@@ -86,12 +89,16 @@ function available(name: ModelToolName, ctx: ToolPorts): boolean {
   return ctx.simulatedPorts ? ctx.simulatedPorts.has(port) : ctx.integrations?.[port] !== undefined;
 }
 
-function record<T>(log: ToolLog, name: string, result: T): T {
-  log.sources.push(`${name}: ${JSON.stringify(result)}`);
-  return result;
+/** Keeps the result as a source for the claims check and gives it to the model, cut to TOOL_RESULT_MAX_CHARS. */
+function record<T>(log: ToolLog, name: string, result: T): T | { truncated: boolean; json: string } {
+  const json = JSON.stringify(result);
+  log.sources.push(`${name}: ${json}`);
+  return json.length <= TOOL_RESULT_MAX_CHARS ? result : { truncated: true, json: json.slice(0, TOOL_RESULT_MAX_CHARS) };
 }
 
-function propose(log: ToolLog, ctx: ToolContext, kind: ProposedAction['kind'], args: Record<string, unknown>, summary: string): { status: string; summary: string } {
+type ToolOutput = Record<string, unknown>;
+
+function propose(log: ToolLog, ctx: ToolContext, kind: ProposedAction['kind'], args: Record<string, unknown>, summary: string): ToolOutput {
   const action: ProposedAction = { id: `${ctx.turnKey}:${log.proposals.length + 1}`, kind, args, summary };
   log.proposals.push(action);
   return record(log, kind, { status: 'awaiting the customer\'s confirmation: the customer gets Confirm / Cancel buttons; do not say it is done', summary });
@@ -126,7 +133,7 @@ function toolDefinitions(ctx: ToolContext, log: ToolLog): Partial<Record<ModelTo
     book_appointment: tool({
       description: 'Propose booking one slot returned by booking_availability (by its slot id). The customer confirms with a button; it is not booked yet.',
       inputSchema: z.object({ slot_id: z.string() }),
-      execute: ({ slot_id }): Promise<Record<string, string>> => {
+      execute: ({ slot_id }): Promise<ToolOutput> => {
         const slot = log.slots.get(slot_id);
         if (!slot) return Promise.resolve(record(log, 'book_appointment', { error: `unknown slot ${slot_id}: call booking_availability and use one of its slot ids` }));
         return Promise.resolve(propose(log, ctx, 'book_appointment', { serviceId: slot.serviceId, start: slot.start }, `${slot.service}, ${slot.time}`));
