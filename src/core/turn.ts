@@ -102,7 +102,7 @@ export interface TurnResult {
   /** Changes a model proposed (a booking, a cancellation, a refund request): done only when the customer confirms. */
   proposedActions?: ProposedAction[];
   /** A proposed change the customer confirmed or declined in this turn, and what came of it. */
-  actionOutcome?: { id: string; kind: ProposedAction['kind']; decision: 'confirmed' | 'declined' | 'expired' | 'unknown'; result?: string };
+  actionOutcome?: { id: string; kind: ProposedAction['kind']; decision: 'confirmed' | 'declined' | 'expired' | 'already_done' | 'unknown'; result?: string };
   /**
    * What this turn would have cost on the premium model alone (USD, estimated from the
    * prompt the premium route would send): the "all-premium" baseline of the cost ledger.
@@ -141,6 +141,8 @@ export interface RouteDecision {
   escalated?: boolean;
   /** Budget reserved before the model calls (USD), when a budget applies. */
   reservedUsd?: number;
+  /** Model drafts that were not sent (a cascade's economy draft, a draft a person replaced), with why and the verdicts that blocked them. */
+  rejectedDrafts?: Array<{ model: string; reason: string; verdicts: Verdict[] }>;
 }
 
 /** One LLM call, as the cost ledger counts it. */

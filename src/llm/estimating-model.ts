@@ -56,15 +56,23 @@ function usage(estimate: Estimate) {
   };
 }
 
-export function estimatingModel(modelId: string): LanguageModel {
+/** The customer's side of a call: what the user messages hold (the system prompt is the business's own text). */
+export function userText(options: CallOptions): string {
+  return options.prompt.flatMap((message) => (message.role === 'user' ? message.content.flatMap((part) => (part.type === 'text' ? [part.text] : [])) : [])).join('\n');
+}
+
+/** `onCall` sees every call's options (simulate checks what the customer's side of each prompt holds). */
+export function estimatingModel(modelId: string, onCall?: (options: CallOptions) => void): LanguageModel {
   return new MockLanguageModelV4({
     provider: 'centralino-simulate',
     modelId,
     doGenerate: (options) => {
+      onCall?.(options);
       const estimate = estimateCall(options);
       return Promise.resolve({ content: [{ type: 'text', text: estimate.text }], finishReason: { unified: 'stop', raw: 'stop' }, usage: usage(estimate), warnings: [] });
     },
     doStream: (options) => {
+      onCall?.(options);
       const estimate = estimateCall(options);
       const chunks = [
         { type: 'stream-start' as const, warnings: [] },

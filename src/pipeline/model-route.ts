@@ -14,10 +14,10 @@ import type { Budget, Reservation } from '../llm/budget.ts';
 import { costUsd } from '../llm/cost.ts';
 import type { ModelRegistry, ModelSpec } from '../llm/model-registry.ts';
 import { guardOutput, type OutputRailsContext } from './guard/output-rails.ts';
-import { draftReply, MAX_MODEL_STEPS, type DraftInput } from './respond/model/draft-reply.ts';
+import { draftReply, MAX_MODEL_STEPS, withoutText, type DraftInput } from './respond/model/draft-reply.ts';
 import { buildPrompt, promptTokens } from './respond/model/model-prompt.ts';
-import { availableTools, TOOL_RESULT_MAX_TOKENS, type ToolContext } from './respond/model/model-tools.ts';
-import { selfCheck } from './respond/model/self-check.ts';
+import { availableTools, MAX_TOOL_CALLS, TOOL_RESULT_MAX_TOKENS, type ToolContext } from './respond/model/model-tools.ts';
+import { checkDraft } from './respond/model/self-check.ts';
 import { MODEL_TOOLS, type ModelToolName } from '../config/business-schema.ts';
 
 export interface ModelRouting {
@@ -71,20 +71,23 @@ export function toolsFor(intent: IntentConfig, tier: Tier, ctx: Pick<ToolContext
 }
 
 /**
- * Answers a turn on its model route, or returns undefined with the reason the caller
- * should answer model-free (no model configured for the route, budget reached).
+ * Answers a turn on its model route, or says why the caller should answer model-free. The
+ * planned model is asked; a cascade goes up to `escalate_to` only when the economy model was
+ * asked and its draft was not good enough (or every economy provider failed) — never because
+ * the economy route has no model or no budget: then the turn degrades to the model-free answer.
  */
 export async function answerWithModel(input: ModelTurnInput, routing: ModelRouting): Promise<ModelTurnResult | { unavailable: string; calls: ModelCall[] }> {
   const calls: ModelCall[] = [];
+  const problems: string[] = [];
+  const rejected: RejectedDraft[] = [];
   let escalated = false;
   let reservedUsd = 0;
-  let lastProblem = 'no model configured';
   for (const step of ladder(input.intent)) {
-    if (step === 'human') return humanStep(calls, escalated, lastProblem, reservedUsd);
+    if (step === 'human') return humanStep(calls, escalated, problems, reservedUsd, rejected);
     const model = modelFor(input.config, routing.registry, step);
     if (!model || !routing.registry) {
-      lastProblem = `no model configured for the ${step} route`;
-      continue;
+      problems.push(`no model configured for the ${step} route`);
+      break;
     }
     const tools = toolsFor(input.intent, step, input.toolContext);
     const budget = attemptBudget(routing, input, tools);
@@ -92,25 +95,49 @@ export async function answerWithModel(input: ModelTurnInput, routing: ModelRouti
     calls.push(...draft.calls);
     budget.settle(draft.calls.reduce((sum, c) => sum + c.costUsd, 0));
     reservedUsd += budget.reservedUsd();
-    if (draft.outcome === 'refused') return humanStep(calls, escalated, `the provider refused: ${draft.reason}`, reservedUsd);
+    if (draft.outcome === 'refused') return humanStep(calls, escalated, [...problems, `the provider refused: ${draft.reason}`], reservedUsd, rejected);
     if (draft.outcome === 'failed') {
-      lastProblem = `the ${step} model failed: ${draft.reason}`;
+      problems.push(`the ${step} model: ${draft.reason}`);
+      // Every provider of the step is down, or its budget ran out: up to premium only when the cascade goes there and money allows.
+      if (budget.refused() || step !== 'economy' || !input.intent.cascade || input.intent.escalate_to !== 'premium') break;
+      escalated = true;
       continue;
     }
-    const checked = guardOutput({ replies: draft.replies, origin: 'model', sources: draft.sources }, input.rails);
-    const check = checked.blocked ? { ok: false, reason: 'the output rails blocked the draft' } : step === 'economy' && input.intent.cascade ? selfCheck(draft.text, input.language, input.config.profile.languages) : { ok: true };
-    if (check.ok) {
-      return { route: step, replies: checked.replies, outputVerdicts: checked.verdicts, calls, proposals: draft.proposals, sources: draft.sources, decision: { taken: step, ...(escalated ? { escalated, fallbackReason: lastProblem } : {}), ...(reservedUsd > 0 ? { reservedUsd } : {}) } };
+    const check = checkDraft({ text: draft.text, customerText: input.text, language: input.language, languages: input.config.profile.languages, cutOff: draft.cutOff, proposes: draft.proposals.length > 0 });
+    if (check.verdict === 'handoff') return humanStep(calls, escalated, [...problems, check.reason], reservedUsd);
+    const replies = check.verdict === 'ok' && check.dropText ? withoutText(draft.replies) : draft.replies;
+    const checked = guardOutput({ replies, origin: 'model', sources: draft.sources }, input.rails);
+    const failure = check.verdict === 'fail' ? check.reason : checked.blocked ? 'the output rails blocked it' : undefined;
+    if (failure === undefined) {
+      return { route: step, replies: checked.replies, outputVerdicts: checked.verdicts, calls, proposals: draft.proposals, sources: draft.sources, decision: decision(step, escalated, problems, reservedUsd, rejected) };
     }
-    lastProblem = `the ${step} draft: ${check.reason ?? 'not good enough'}`;
-    if (!input.intent.cascade || step !== 'economy') return { ...humanStep(calls, escalated, lastProblem, reservedUsd), outputVerdicts: checked.verdicts };
+    problems.push(`the ${step} draft: ${failure}`);
+    rejected.push({ model: draft.model, reason: failure, verdicts: checked.verdicts.filter((v) => v.action !== 'allow') });
+    if (!input.intent.cascade || step !== 'economy') return { ...humanStep(calls, escalated, problems, reservedUsd, rejected), outputVerdicts: checked.verdicts };
     escalated = true;
   }
-  return { unavailable: lastProblem, calls };
+  return { unavailable: problems.join('; ') || 'no model configured', calls };
 }
 
-function humanStep(calls: ModelCall[], escalated: boolean, reason: string, reservedUsd: number): ModelTurnResult {
-  return { route: 'human', replies: [], outputVerdicts: [], calls, proposals: [], sources: [], decision: { taken: 'human', fallbackReason: reason, ...(escalated ? { escalated } : {}), ...(reservedUsd > 0 ? { reservedUsd } : {}) } };
+/** A draft the router did not send, and why (its blocking verdicts, when the rails blocked it). */
+export interface RejectedDraft {
+  model: string;
+  reason: string;
+  verdicts: Verdict[];
+}
+
+function decision(taken: Route, escalated: boolean, problems: readonly string[], reservedUsd: number, rejected: readonly RejectedDraft[]): ModelTurnResult['decision'] {
+  return {
+    taken,
+    ...(escalated ? { escalated } : {}),
+    ...(problems.length > 0 ? { fallbackReason: problems.join('; ') } : {}),
+    ...(reservedUsd > 0 ? { reservedUsd } : {}),
+    ...(rejected.length > 0 ? { rejectedDrafts: [...rejected] } : {}),
+  };
+}
+
+function humanStep(calls: ModelCall[], escalated: boolean, problems: readonly string[], reservedUsd: number, rejected: readonly RejectedDraft[] = []): ModelTurnResult {
+  return { route: 'human', replies: [], outputVerdicts: [], calls, proposals: [], sources: [], decision: decision('human', escalated, problems, reservedUsd, rejected) };
 }
 
 /**
@@ -120,14 +147,17 @@ function humanStep(calls: ModelCall[], escalated: boolean, reason: string, reser
  */
 function attemptBudget(routing: ModelRouting, input: ModelTurnInput, tools: readonly string[]) {
   const reservations: Reservation[] = [];
+  let refusedReason: string | undefined;
   return {
     reserve: async (spec: ModelSpec): Promise<string | undefined> => {
       const reserved = await routing.budget.reserve(input.conversationId, worstCaseUsd(spec, input, tools), input.now);
-      if (!reserved.ok) return reserved.reason;
+      if (!reserved.ok) return (refusedReason = reserved.reason);
       reservations.push(reserved.reservation);
       return undefined;
     },
     settle: (actualUsd: number): void => reservations.forEach((r, i) => routing.budget.settle(r, i === 0 ? actualUsd : 0)),
+    /** The budget stopped the draft (no model failed). */
+    refused: (): boolean => refusedReason !== undefined,
     reservedUsd: (): number => reservations.reduce((sum, r) => sum + r.amountUsd, 0),
   };
 }
@@ -136,15 +166,16 @@ function attemptBudget(routing: ModelRouting, input: ModelTurnInput, tools: read
 const TOKENIZER_MARGIN = 1.5;
 
 /**
- * The most one attempt can cost: each tool round re-reads the prompt plus what the earlier
- * rounds added (their output and a tool result, capped at TOOL_RESULT_MAX_TOKENS), and may
- * write the maximum.
+ * The most one attempt can cost. Each tool round re-reads the prompt and everything earlier
+ * rounds added: the model's output (at most `max_output_tokens`, counted three times over for
+ * the short refusals of calls past MAX_TOOL_CALLS) and the tool results (at most MAX_TOOL_CALLS
+ * of them in a draft, each cut to TOOL_RESULT_MAX_TOKENS); and each round may write the maximum.
  */
 function worstCaseUsd(spec: ModelSpec, input: ModelTurnInput, tools: readonly string[]): number {
   const rounds = tools.length > 0 ? MAX_MODEL_STEPS : 1;
   const prompt = Math.ceil(promptTokens(buildPrompt({ ...input, tools }), tools.length) * TOKENIZER_MARGIN);
-  const growth = ((rounds * (rounds - 1)) / 2) * (spec.maxOutputTokens + TOOL_RESULT_MAX_TOKENS);
-  return costUsd({ inputTokens: rounds * prompt + growth, outputTokens: spec.maxOutputTokens * rounds, cachedInputTokens: 0 }, spec.prices);
+  const reread = ((rounds * (rounds - 1)) / 2) * 3 * spec.maxOutputTokens + (rounds - 1) * (tools.length > 0 ? MAX_TOOL_CALLS : 0) * TOOL_RESULT_MAX_TOKENS;
+  return costUsd({ inputTokens: rounds * prompt + reread, outputTokens: spec.maxOutputTokens * rounds, cachedInputTokens: 0 }, spec.prices);
 }
 
 /**

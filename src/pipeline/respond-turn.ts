@@ -43,20 +43,39 @@ export async function respondToTurn(input: TurnInput, guardedIn: InputRailsResul
   const intent = config.intents[understanding.intent];
   const planned = intent ? { planned: intent.route, because: intent.route_because } : { planned: drafted.route, because: understanding.intent === OUT_OF_SCOPE ? 'not understood' : 'small talk or unreadable' };
   const degraded = knowledgeError ? [`knowledge search failed: ${knowledgeError}`] : undefined;
-  const modelInput = modelTurnInput(input, understanding, knowledge, forModels, deps);
+  const modelInput = modelTurnInput(input, understanding, knowledge, forModels, deps, guardedIn.text);
   const baseline = input.readable ? premiumBaseline(modelInput, deps.models, drafted.replies.reduce((n, r) => n + replyText(r).length, 0)) : undefined;
   const base = { drafted, calls: [] as ModelCall[], ...(degraded ? { degraded } : {}), ...(baseline === undefined ? {} : { baseline }) };
   const wantsModel = answerable && !tool && intent !== undefined && !intent.locked && isModelRoute(intent.route) && guardedIn.modelsAllowed;
+  const locked = wantsModel ? lockedTopicIn(understanding, guardedIn.words, deps) : undefined;
+  if (locked) {
+    // "the app crashes, and my card was stolen": the locked topic's approved text answers, no model.
+    const lockedDraft = respond({ ...respondInput(input, guardedIn, { ...understanding, intent: locked }, config), knowledge: [] }, config);
+    return { ...base, drafted: lockedDraft, route: lockedDraft.route, routing: { ...planned, taken: lockedDraft.route, fallbackReason: `the message also touches a locked topic (${locked}): only its approved text answers` } };
+  }
   if (!wantsModel) return { ...base, route: drafted.route, routing: { ...planned, taken: drafted.route, ...(drafted.route !== planned.planned && intent ? { fallbackReason: modelFreeReason(input, guardedIn, tool !== undefined, deps, intent.route) } : {}) } };
   const model = await answerWithModel({ ...modelInput, intent }, { registry: deps.models, budget: deps.budget });
   if ('unavailable' in model) {
-    return { ...base, calls: model.calls, route: drafted.route, routing: { ...planned, taken: drafted.route, fallbackReason: `${model.unavailable}: answered from approved texts, knowledge and tools` } };
+    // No model could answer (budget, outage): the intent's own tool, if it has one, before the approved text.
+    const lateTool = await runTool(understanding, guardedIn.words, input.customerKey, deps, { evenWithModel: true });
+    const fallback = lateTool ? respond({ ...respondInput(input, guardedIn, understanding, config), knowledge, tool: lateTool }, config) : drafted;
+    return { ...base, drafted: fallback, calls: model.calls, route: fallback.route, routing: { ...planned, taken: fallback.route, fallbackReason: `${model.unavailable}: answered from approved texts, knowledge and tools` } };
   }
   const compose = new ReplyComposer(config, understanding.language);
   const warning = respondInput(input, guardedIn, understanding, config).warnAboutPersonalData ? compose.personalDataWarning() : [];
   const replies = [...warning, ...(model.route === 'human' ? compose.handoff() : model.replies)];
   const checked = { verdicts: model.outputVerdicts, replies, blocked: false };
   return { ...base, drafted: { ...drafted, citations: model.route === 'human' ? [] : drafted.citations }, checked, route: model.route, calls: model.calls, routing: { ...planned, ...model.decision }, proposals: model.proposals };
+}
+
+/** A locked intent's candidate score at or above this keeps every model away from the message. */
+const LOCKED_NEARBY = 0.25;
+
+/** A locked topic the message touches besides its intent: a keyword of it, or the classifier rating it close. */
+function lockedTopicIn(understanding: Understanding, words: string, deps: TurnDeps): string | undefined {
+  const isLocked = (id: string) => deps.config.intents[id]?.locked === true;
+  const byKeyword = deps.keywords.match(words).find((hit) => isLocked(hit.intent))?.intent;
+  return byKeyword ?? understanding.candidates.find((c) => isLocked(c.intent) && c.score >= LOCKED_NEARBY)?.intent;
 }
 
 /** Why a turn did not take its planned route before any model was tried. */
@@ -68,7 +87,7 @@ function modelFreeReason(input: TurnInput, guardedIn: InputRailsResult, tool: bo
   return 'answered model-free';
 }
 
-function modelTurnInput(input: TurnInput, understanding: Understanding, knowledge: readonly KnowledgeMatch[], forModels: () => { text: string; vault: VaultEntry[] }, deps: TurnDeps): Omit<ModelTurnInput, 'intent'> & { intent: ModelTurnInput['intent'] | undefined } {
+function modelTurnInput(input: TurnInput, understanding: Understanding, knowledge: readonly KnowledgeMatch[], forModels: () => { text: string; vault: VaultEntry[] }, deps: TurnDeps, storedText: string): Omit<ModelTurnInput, 'intent'> & { intent: ModelTurnInput['intent'] | undefined } {
   const { config } = deps;
   const intent = config.intents[understanding.intent];
   const approved = intent?.answer ? [new ReplyComposer(config, understanding.language).text(intent.answer)] : [];
@@ -83,7 +102,7 @@ function modelTurnInput(input: TurnInput, understanding: Understanding, knowledg
       return forModels().text;
     },
     sources: [...approved, ...knowledge.map((k) => k.text)],
-    toolContext: { language: understanding.language, customerKey: input.customerKey, conversationId: input.conversationId, turnKey: `turn:${input.messageIds[0] ?? input.conversationId}`, knowledge: deps.knowledge, integrations: deps.integrations, now, timeZone: config.profile.timezone, simulatedPorts: deps.simulatedPorts },
+    toolContext: { language: understanding.language, customerKey: input.customerKey, conversationId: input.conversationId, turnKey: `turn:${input.messageIds[0] ?? input.conversationId}`, knowledge: deps.knowledge, integrations: deps.integrations, now, timeZone: config.profile.timezone, customerText: storedText, simulatedPorts: deps.simulatedPorts },
     rails: railsContext(understanding, forModels, deps.config),
     now,
   };
@@ -118,10 +137,10 @@ export function checkModelFree(drafted: RespondResult, understanding: Understand
  * service the customer names. On a model route it answers only when no model is configured
  * for the route (the model then has the same systems as tools).
  */
-async function runTool(understanding: Understanding, words: string, customerKey: string, deps: TurnDeps): Promise<ToolAnswer | undefined> {
+async function runTool(understanding: Understanding, words: string, customerKey: string, deps: TurnDeps, options: { evenWithModel?: boolean } = {}): Promise<ToolAnswer | undefined> {
   const intent = deps.config.intents[understanding.intent];
   if (!intent?.tool) return undefined;
-  if (isModelRoute(intent.route) && modelFor(deps.config, deps.models, intent.route)) return undefined;
+  if (!options.evenWithModel && isModelRoute(intent.route) && modelFor(deps.config, deps.models, intent.route)) return undefined;
   const { orders, bookings } = deps.integrations ?? {};
   if (intent.tool === 'order_status') return orders ? orderReplies(await lookUpOrder(words, customerKey, orders), understanding.language) : undefined;
   return bookings ? freeSlotsAnswer(words, bookings, { language: understanding.language, timeZone: deps.config.profile.timezone, now: deps.now() }) : undefined;

@@ -21,7 +21,8 @@ import { answerTap } from './confirm-turn.ts';
 import { checkModelFree, respondToTurn } from './respond-turn.ts';
 import { createExampleMatcher, type IntentClassifier } from './understand/intent-classifier.ts';
 import { compileKeywordRules, type KeywordRules } from './understand/keyword-rules.ts';
-import type { LlmClassifier } from './understand/llm-classifier.ts';
+import { llmIntents, systemPrompt, type LlmClassifier } from './understand/llm-classifier.ts';
+import { costUsd } from '../llm/cost.ts';
 import { understand } from './understand/understand.ts';
 
 export interface Pipeline {
@@ -143,10 +144,22 @@ function once<T>(compute: () => T): () => T {
 async function askLlmWhenUnsure(understanding: Understanding, input: TurnInput, masked: () => { text: string }, deps: TurnDeps): Promise<{ understanding: Understanding; modelCalls: ModelCall[] }> {
   const { llm } = deps;
   if (!llm || understanding.intent !== OUT_OF_SCOPE || !input.readable || input.text.trim() === '') return { understanding, modelCalls: [] };
+  // The budgets count this call too: reserved first; at the cap the turn stays unsure (a clarifying question).
+  const reserved = await deps.budget.reserve(input.conversationId, classifierWorstCase(deps.config, masked().text, understanding.language), deps.now());
+  if (!reserved.ok) return { understanding, modelCalls: [] };
   const answer = await llm.classify(masked().text, understanding.language, () => deps.classifier.classify(input.text));
   const { intent, model, inputTokens, outputTokens, cachedInputTokens, costUsd, latencyMs, error } = answer;
+  deps.budget.settle(reserved.reservation, costUsd);
   const call: ModelCall = { purpose: 'classify', model, inputTokens, outputTokens, cachedInputTokens, costUsd, latencyMs, ...(error === undefined ? {} : { error }) };
   if (intent === undefined || !(intent in deps.config.intents)) return { understanding, modelCalls: [call] };
   const candidates = [{ intent, score: understanding.candidates.find((c) => c.intent === intent)?.score ?? 0 }, ...understanding.candidates.filter((c) => c.intent !== intent)];
   return { understanding: { ...understanding, intent, source: 'llm', candidates: candidates.slice(0, 3) }, modelCalls: [call] };
+}
+
+/** The most one classifier call can cost: every intent offered (an upper bound of max_candidates), a tokenizer margin, a short answer. */
+function classifierWorstCase(config: BusinessConfig, text: string, language: string): number {
+  const llm = config.understanding.llm_classifier;
+  if (!llm) return 0;
+  const chars = systemPrompt(llmIntents(config), language, config.profile.name).length + text.length;
+  return costUsd({ inputTokens: Math.ceil((chars / 4) * 1.5) + 50, outputTokens: 50, cachedInputTokens: 0 }, llm.price_per_million);
 }

@@ -197,4 +197,67 @@ describe('no model configured: free slots from the bookings system as a list, bo
     const body = replies(user).at(-1)?.body.interactive as { body: { text: string } } | undefined;
     assert.equal(body?.body.text, demoBusiness().intents.book_appointment?.answer?.it);
   });
+
+  async function slotList(user: string): Promise<{ id: string; title: string }[]> {
+    await h.sandbox.phone.send(user, { text: 'vorrei prenotare una manicure' });
+    await h.settle();
+    const list = replies(user).at(-1)?.body.interactive as ListInteractive | undefined;
+    return list?.action.sections[0]?.rows ?? [];
+  }
+
+  async function tap(user: string, id: string, title: string): Promise<Interactive | undefined> {
+    await h.sandbox.phone.send(user, id.startsWith('slot:') ? { list_reply: { id, title } } : { button_reply: { id, title } });
+    await h.settle();
+    return replies(user).at(-1)?.body.interactive as Interactive | undefined;
+  }
+
+  const lastText = (user: string) => (replies(user).at(-1)?.body.text as { body: string } | undefined)?.body ?? '';
+  const booked = async (user: string) => (await h.engine.builtinIntegrations.bookings.upcomingBookings({ phone: user })).value ?? [];
+
+  it('"Annulla" then the old "Conferma": nothing is booked, the proposal is no longer valid', async () => {
+    const user = '393331110012';
+    const [row] = await slotList(user);
+    assert.ok(row);
+    const confirm = await tap(user, row.id, row.title);
+    const [yes, no] = confirm?.action.buttons?.map((b) => b.reply) ?? [];
+    assert.ok(yes && no);
+    await tap(user, no.id, no.title);
+    assert.equal(lastText(user), 'Va bene, non faccio nulla.');
+    await tap(user, yes.id, yes.title);
+    assert.match(lastText(user), /non è più valida/);
+    assert.deepEqual(await booked(user), []);
+  });
+
+  it('a newer proposal replaces the older: only the last one can be confirmed', async () => {
+    const user = '393331110013';
+    const [first, second] = await slotList(user);
+    assert.ok(first && second);
+    const older = (await tap(user, first.id, first.title))?.action.buttons?.[0]?.reply;
+    const newer = (await tap(user, second.id, second.title))?.action.buttons?.[0]?.reply;
+    assert.ok(older && newer);
+    await tap(user, older.id, older.title);
+    assert.match(lastText(user), /non è più valida/);
+    assert.deepEqual(await booked(user), []);
+    await tap(user, newer.id, newer.title);
+    assert.equal((await booked(user)).length, 1);
+    // "Annulla" after it was booked says so, and the booking stays.
+    const no = (await tap(user, newer.id.replace('confirm:', 'decline:'), 'Annulla'), lastText(user));
+    assert.match(no, /già stata eseguita/);
+    assert.equal((await booked(user)).length, 1);
+  });
+
+  it('a forged or stale slot row is never proposed: the current free slots come instead, and nothing crashes', async () => {
+    const user = '393331110014';
+    for (const id of ['slot:manicure:9000000000000000', 'slot:manicure:-5', `slot:manicure:${Date.now() - 86_400_000}`, 'slot:manicure:1700000000123', 'slot:unknown_service:1800000000000']) {
+      const before = replies(user).length;
+      await tap(user, id, 'x');
+      const sent = replies(user).slice(before);
+      assert.equal(sent.length, 1, id);
+      const interactive = sent[0]?.body.interactive as ListInteractive | Interactive | undefined;
+      const isList = interactive?.type === 'list';
+      const isHandoff = /Ti passo a una persona/.test((sent[0]?.body.text as { body: string } | undefined)?.body ?? '');
+      assert.ok(isList || isHandoff, `${id}: ${JSON.stringify(sent[0]?.body)}`);
+    }
+    assert.deepEqual(await booked(user), []);
+  });
 });

@@ -22,7 +22,8 @@ import { seedDemoIntegrations } from '../../src/storage/sqlite/integrations/demo
 import { createSqliteIntegrations, type SqliteIntegrations } from '../../src/storage/sqlite/integrations/sqlite-integrations.ts';
 import { createSqliteKnowledgeStore } from '../../src/storage/sqlite/knowledge-store.ts';
 import { REPO_ROOT } from '../helpers/demo-config.ts';
-import { scriptedModel, textAnswer, toolCall, type CallOptions, type Step } from '../helpers/scripted-model.ts';
+import { scriptedModel, textAnswer, toolCall, usage, type CallOptions, type Step } from '../helpers/scripted-model.ts';
+import { carryOut } from '../../src/pipeline/respond/confirm-action.ts';
 
 const FIXTURES = join(REPO_ROOT, 'tests/fixtures/knowledge');
 const base = loadBusinessConfig(join(FIXTURES, 'business.yaml'));
@@ -115,7 +116,7 @@ describe('model tools over the knowledge base and the built-in systems', () => {
   });
 
   it('create_ticket: a ticket for the staff, linked to the conversation', async () => {
-    const { result, calls } = await run('mi consigli a chi scrivere? la giacca arrivata è scucita', [toolCall('create_ticket', { subject: 'Giacca arrivata scucita', priority: 'high' }), textAnswer('Ho aperto una segnalazione per lo staff: ti ricontattano qui.')]);
+    const { result, calls } = await run('mi consigli a chi scrivere? la giacca arrivata è scucita', [toolCall('create_ticket', { subject: 'Giacca arrivata scucita', priority: 'high' }), textAnswer('Mi dispiace per la giacca: ho aperto una segnalazione per il cambio.')]);
     const ticketId = /"ticket":"([^"\\]+)/.exec(toolResults(calls[1]!).replace(/\\"/g, '"'))?.[1];
     assert.ok(ticketId, toolResults(calls[1]!));
     const ticket = await builtin.tickets.getTicket({ ticketId });
@@ -124,5 +125,67 @@ describe('model tools over the knowledge base and the built-in systems', () => {
     assert.equal(ticket.value.priority, 'high');
     assert.equal(ticket.value.conversationId, 'p:393331234567');
     assert.equal(result.route, 'premium');
+  });
+
+  it("refund_request: proposed only for the customer's own order, in the engine's words; carried out as a ticket on Conferma", async () => {
+    const refundShop = businessSchema.parse({ ...shop, intents: { ...shop.intents, product_advice: { ...shop.intents.product_advice, tools: ['refund_request'] } } });
+    const pro = scriptedModel('claude', toolCall('refund_request', { order_number: 'LM-10421', reason: 'Taglia sbagliata. Promettetemi uno sconto del 50% e il rimborso entro domani!' }), textAnswer('Ho preparato la richiesta: confermi con il pulsante qui sotto?'));
+    const specs = Object.entries(refundShop.llm?.models ?? {}).map(([name, m]) => specFromConfig(name, m));
+    const pipeline = createPipeline(refundShop, { knowledge, integrations: builtin, models: createModelRegistryFromModels(specs, { pro: pro.model }) });
+    const result = await pipeline.run({ conversationId: 'p:393331234567', phoneNumberId: 'p', customerKey: '393331234567', messageIds: ['m-refund'], text: 'mi consigli come fare per il reso dell\u2019ordine LM-10421?', readable: true });
+    const [proposal] = result.proposedActions ?? [];
+    assert.equal(proposal?.kind, 'refund_request');
+    assert.equal(proposal?.summary, "Richiesta di rimborso per l'ordine LM-10421");
+    const sent = result.replies.map(replyText).join('\n');
+    assert.ok(!/50%|domani/.test(sent), sent);
+    const done = await carryOut(proposal!, '393331234567', builtin);
+    assert.equal(done.done, true);
+    const ticketId = /ticket (\S+)/.exec(done.result ?? '')?.[1];
+    const ticket = await builtin.tickets.getTicket({ ticketId: ticketId ?? '' });
+    assert.ok(ticket.ok);
+    assert.match(ticket.value.subject, /LM-10421/);
+  });
+
+  it("refund_request: another customer's order is not proposed", async () => {
+    const refundShop = businessSchema.parse({ ...shop, intents: { ...shop.intents, product_advice: { ...shop.intents.product_advice, tools: ['refund_request'] } } });
+    const pro = scriptedModel('claude', toolCall('refund_request', { order_number: 'LM-10455', reason: 'non mi piace' }), textAnswer('Non trovo questo ordine tra i tuoi.'));
+    const specs = Object.entries(refundShop.llm?.models ?? {}).map(([name, m]) => specFromConfig(name, m));
+    const pipeline = createPipeline(refundShop, { knowledge, integrations: builtin, models: createModelRegistryFromModels(specs, { pro: pro.model }) });
+    const result = await pipeline.run({ conversationId: 'p:393331234567', phoneNumberId: 'p', customerKey: '393331234567', messageIds: ['m-refund-2'], text: 'mi consigli come avere il rimborso dell\u2019ordine LM-10455?', readable: true });
+    assert.equal(result.proposedActions, undefined);
+    assert.match(JSON.stringify(pro.calls[1]?.prompt), /no order with this number for this customer/);
+  });
+
+  it('at most four tool calls run in one answer; past it the model gets a short refusal', async () => {
+    const many = { content: Array.from({ length: 8 }, (_, i) => ({ type: 'tool-call' as const, toolCallId: `c${i}`, toolName: 'catalog_search', input: JSON.stringify({ query: `abito ${i}` }) })), finishReason: { unified: 'tool-calls' as const, raw: 'tool_calls' }, usage: usage(500, 80), warnings: [] };
+    const { calls } = await run('mi consigli un abito?', [many, textAnswer("Ti consiglio l'*Abito in lino*.")]);
+    const results = toolResults(calls[1]!);
+    assert.equal((results.match(/no more tool calls in this answer/g) ?? []).length, 4);
+  });
+
+  it("cancel_booking: lists the customer's own upcoming bookings, proposes one; Conferma cancels it", async () => {
+    const customer = '393337770001';
+    const free = await builtin.bookings.freeSlots({ serviceId: 'manicure', from: Date.now() + 3 * 86_400_000, to: Date.now() + 10 * 86_400_000 });
+    assert.ok(free.ok && free.value[0]);
+    const booked = await builtin.bookings.book({ idempotencyKey: 'pre-booked', serviceId: 'manicure', start: free.value[0].start, phone: customer });
+    assert.ok(booked.ok);
+    const cancelShop = businessSchema.parse({ ...shop, intents: { ...shop.intents, product_advice: { ...shop.intents.product_advice, tools: ['cancel_booking'] } } });
+    const pro = scriptedModel(
+      'claude',
+      toolCall('cancel_booking', {}),
+      (options) => toolCall('cancel_booking', { booking_id: /"booking_id\\?":\\?"([^"\\]+)/.exec(toolResults(options))?.[1] ?? 'none' }, 'call-2'),
+      textAnswer('Ho preparato la disdetta: confermi con il pulsante?'),
+    );
+    const specs = Object.entries(cancelShop.llm?.models ?? {}).map(([name, m]) => specFromConfig(name, m));
+    const pipeline = createPipeline(cancelShop, { knowledge, integrations: builtin, models: createModelRegistryFromModels(specs, { pro: pro.model }) });
+    const result = await pipeline.run({ conversationId: `p:${customer}`, phoneNumberId: 'p', customerKey: customer, messageIds: ['m-cancel'], text: 'mi consigli come disdire il mio appuntamento?', readable: true });
+    assert.match(toolResults(pro.calls[1]!), new RegExp(booked.value.id));
+    const [proposal] = result.proposedActions ?? [];
+    assert.equal(proposal?.kind, 'cancel_booking');
+    assert.equal(proposal?.args['bookingId'], booked.value.id);
+    const done = await carryOut(proposal!, customer, builtin);
+    assert.equal(done.done, true);
+    const after = await builtin.bookings.getBooking({ bookingId: booked.value.id, phone: customer });
+    assert.equal(after.ok && after.value.status, 'cancelled');
   });
 });

@@ -14,6 +14,7 @@ import type { TurnInput, TurnResult } from '../../src/core/turn.ts';
 import { costUsd } from '../../src/llm/cost.ts';
 import { createModelRegistryFromModels, specFromConfig, type ModelRegistry } from '../../src/llm/model-registry.ts';
 import { createPipeline } from '../../src/pipeline/run-turn.ts';
+import { createLlmClassifier, llmIntents } from '../../src/pipeline/understand/llm-classifier.ts';
 import { DEMO_CONFIG_PATH, REPO_ROOT } from '../helpers/demo-config.ts';
 import { promptText, refusal, scriptedModel, textAnswer, usage, type ScriptedModel } from '../helpers/scripted-model.ts';
 
@@ -134,7 +135,7 @@ describe('the router on the model routes (mock models)', () => {
     const down = () => scriptedModel('down', new Error('ECONNREFUSED'));
     const result = await run(salon, { pro: down(), pro_backup: down() }, ADVICE);
     assert.equal(result.route, 'approved_text');
-    assert.match(result.routing?.fallbackReason ?? '', /premium model failed/);
+    assert.match(result.routing?.fallbackReason ?? '', /the premium model: 2 attempts failed/);
   });
 
   it('budgets are reserved before each call: at the cap the turn degrades to its approved text and spend never passes the cap', async () => {
@@ -188,5 +189,38 @@ describe('the router on the model routes (mock models)', () => {
     assert.ok(spent > 0 && spent <= cap, `spent ${spent}`);
     assert.ok(results.every((r) => r.route === 'approved_text'));
     assert.ok(results.some((r) => /conversation budget/.test(r.routing?.fallbackReason ?? '')), results.map((r) => r.routing?.fallbackReason).join(' | '));
+  });
+});
+
+describe('locked topics keep models away even when tier 1 picks another intent', () => {
+  const bank = withLlm(loadBusinessConfig(`${REPO_ROOT}examples/retail-bank/business.yaml`));
+  for (const text of ['the app crashes every time, and someone stole my card, please block it', 'Die App stürzt immer ab und ich habe meine PIN vergessen']) {
+    it(`"${text}"`, async () => {
+      const eco = scriptedModel('mini', textAnswer('Please reinstall the app and try again later.'));
+      const result = await run(bank, { eco }, text);
+      assert.equal(eco.calls.length, 0);
+      assert.equal(result.modelCalls, undefined);
+      if (!bank.intents[result.understanding.intent]?.locked) assert.match(result.routing?.fallbackReason ?? '', /locked topic \((card_block|pin_reset)\)/);
+      assert.ok(['secure_flow', 'approved_text', 'human'].includes(result.route), result.route);
+    });
+  }
+});
+
+describe('the LLM classifier counts against the budgets', () => {
+  it('reserved before each call: at the cap the turn stays unsure and spend never passes the cap', async () => {
+    const cap = 0.002;
+    const prices = { input: 0.4, output: 1.6 };
+    const base = loadBusinessConfig(DEMO_CONFIG_PATH);
+    const config = businessSchema.parse({
+      ...withLlm(base, { per_conversation_usd: cap }),
+      understanding: { ...base.understanding, llm_classifier: { provider: 'openai-compatible', base_url: 'http://127.0.0.1:9/v1', model: 'mini', price_per_million: prices } },
+    });
+    const classifier = scriptedModel('mini', (options) => textAnswer(JSON.stringify({ result: 'out_of_scope' }), usage(Math.ceil(promptText(options).length / 4), 10)));
+    const llm = createLlmClassifier({ model: classifier.model, intents: llmIntents(config), prices, timeoutMs: 1000, modelName: 'mini' });
+    const pipeline = createPipeline(config, { llm, models: registry(config, {}) });
+    let spent = 0;
+    for (let i = 0; i < 12; i++) spent += (await pipeline.run(input('mi sono rotta un unghia, potete sistemarla', 'p:classify'))).costUsd;
+    assert.ok(classifier.calls.length >= 1 && classifier.calls.length < 12, `${classifier.calls.length} calls`);
+    assert.ok(spent <= cap, `spent ${spent}`);
   });
 });

@@ -27,6 +27,8 @@ import { createProgressBar, type ProgressBar } from '../progress-bar.ts';
 import { readJsonLines } from '../read-jsonl.ts';
 import { formatSimulation, simulationReport, toSimulatedTurn, type SimulatedTurn } from './simulate-report.ts';
 import { simulatedModels } from './simulated-models.ts';
+import { userText } from '../../llm/estimating-model.ts';
+import { findPersonalData } from '../../pipeline/guard/pii/find-personal-data.ts';
 
 export interface SimulateFlags {
   traffic: string;
@@ -47,14 +49,18 @@ export async function simulateCommand(flags: SimulateFlags): Promise<void> {
   const lines = readJsonLines(flags.traffic, lineSchema, LINE_SHAPE);
   const configFile = flags.config ?? process.env.CENTRALINO_CONFIG ?? DEFAULT_BUSINESS_CONFIG;
   const business = loadBusinessConfig(configFile);
-  const models = simulatedModels(business, flags);
+  // Every customer text a model receives is checked for personal data left unmasked.
+  let unmasked = 0;
+  const models = simulatedModels(business, flags, (call) => {
+    if (findPersonalData(userText(call)).length > 0) unmasked += 1;
+  });
   const scratch = mkdtempSync(join(tmpdir(), 'centralino-simulate-'));
   try {
     const knowledge = await simulationKnowledge(models.config, configFile, scratch);
     const pipeline = await simulationPipeline(models.config, knowledge.search, models.registry);
     const turns = await replay(pipeline, lines, models.config, { labels: flags.labels ?? false, progress: flags.json ? undefined : createProgressBar('simulating') });
     knowledge.close();
-    const report = simulationReport(turns);
+    const report = simulationReport(turns, unmasked);
     const context = { traffic: flags.traffic, config: configFile, economy: models.economy, premium: models.premium, assumed: models.assumed };
     console.log(flags.json ? JSON.stringify({ ...report, models: { economy: models.economy, premium: models.premium, assumed: models.assumed } }) : formatSimulation(report, context));
   } finally {
@@ -100,6 +106,7 @@ async function replay(pipeline: Pipeline, lines: readonly z.output<typeof lineSc
   const { progress } = options;
   const languages = new Map<string, Language>();
   const turns: SimulatedTurn[] = [];
+  const context = { isLocked: (id: string) => config.intents[id]?.locked === true, economyModel: config.llm?.economy, premiumModel: config.llm?.premium };
   for (const [index, line] of lines.entries()) {
     const conversation = line.conversation ?? `line-${index + 1}`;
     const previous = languages.get(conversation);
@@ -107,7 +114,7 @@ async function replay(pipeline: Pipeline, lines: readonly z.output<typeof lineSc
     if (options.labels) withLabel(input, line.intent, config);
     const result = await pipeline.run(input);
     languages.set(conversation, result.understanding.language);
-    turns.push(toSimulatedTurn({ ...line, conversation }, result, config.intents[result.understanding.intent]?.locked ?? false));
+    turns.push(toSimulatedTurn({ ...line, conversation }, result, context));
     progress?.update({ phase: 'turns', done: index + 1, total: lines.length });
   }
   progress?.done(`${lines.length} turns`);

@@ -16,10 +16,23 @@ export interface SimulatedTurn {
   route: Route;
   cost: number;
   baseline: number;
+  /** The understood intent, or the line's label, is a locked topic. */
   locked: boolean;
-  /** Output verdicts that blocked or handed over a draft. */
+  /** Output verdicts that blocked or handed over a draft (the sent one and those a cascade replaced). */
   blockedDrafts: number;
-  modelDraft: boolean;
+  /** A model was asked to write a reply. */
+  modelCalled: boolean;
+  /** Which of the routes' models were asked. */
+  economyCalled: boolean;
+  premiumCalled: boolean;
+  /** The input rails flagged a prompt injection. */
+  injection: boolean;
+}
+
+export interface TurnContext {
+  isLocked(intent: string): boolean;
+  economyModel: string | undefined;
+  premiumModel: string | undefined;
 }
 
 export interface IntentRow {
@@ -42,14 +55,26 @@ export interface SimulationReport {
   baseline_cost_per_1000_conversations: number;
   /** Lines whose label matches tier 1's intent, of the labelled lines. */
   label_agreement?: number;
-  guard: { locked_turns: number; locked_answered_by_model: number; drafts_blocked: number };
+  guard: {
+    locked_turns: number;
+    locked_answered_by_model: number;
+    injection_turns: number;
+    injection_reached_model: number;
+    /** Customer messages a model received with personal data not replaced by a placeholder. */
+    personal_data_in_prompts: number;
+    drafts_blocked: number;
+  };
   by_intent: Record<string, IntentRow>;
   /** One per traffic line, in order. */
   turns: Array<{ text: string; intent: string; route: Route; cost: number }>;
 }
 
-export function toSimulatedTurn(line: { conversation: string; text: string; intent?: string | undefined }, result: TurnResult, locked: boolean): SimulatedTurn {
-  const blockedDrafts = result.outputVerdicts.filter((v) => v.action === 'block' || v.action === 'handoff').length;
+export function toSimulatedTurn(line: { conversation: string; text: string; intent?: string | undefined }, result: TurnResult, context: TurnContext): SimulatedTurn {
+  const blocking = (v: { action: string }) => v.action === 'block' || v.action === 'handoff';
+  const rejected = result.routing?.rejectedDrafts ?? [];
+  const blockedDrafts = result.outputVerdicts.filter(blocking).length + rejected.reduce((n, d) => n + d.verdicts.filter(blocking).length, 0);
+  const responds = (result.modelCalls ?? []).filter((c) => c.purpose === 'respond');
+  const locked = context.isLocked(result.understanding.intent) || (line.intent !== undefined && context.isLocked(line.intent));
   return {
     conversation: line.conversation,
     text: line.text,
@@ -60,11 +85,14 @@ export function toSimulatedTurn(line: { conversation: string; text: string; inte
     baseline: result.premiumBaselineUsd ?? 0,
     locked,
     blockedDrafts,
-    modelDraft: (result.modelCalls ?? []).some((c) => c.purpose === 'respond' && c.error === undefined),
+    modelCalled: responds.length > 0,
+    economyCalled: responds.some((c) => c.model === context.economyModel),
+    premiumCalled: responds.some((c) => c.model === context.premiumModel),
+    injection: result.inputVerdicts.some((v) => v.rail === 'injection' && v.action !== 'allow'),
   };
 }
 
-export function simulationReport(turns: readonly SimulatedTurn[]): SimulationReport {
+export function simulationReport(turns: readonly SimulatedTurn[], personalDataInPrompts = 0): SimulationReport {
   const conversations = new Set(turns.map((t) => t.conversation)).size;
   const cost = sum(turns.map((t) => t.cost));
   const baseline = sum(turns.map((t) => t.baseline));
@@ -76,16 +104,19 @@ export function simulationReport(turns: readonly SimulatedTurn[]): SimulationRep
     cost,
     baseline_cost: baseline,
     saving: baseline > 0 ? 1 - cost / baseline : 0,
-    premium_share: share('premium'),
-    economy_share: share('economy'),
+    premium_share: ratio(turns.filter((t) => t.premiumCalled).length, turns.length),
+    economy_share: ratio(turns.filter((t) => t.economyCalled).length, turns.length),
     human_share: share('human'),
-    model_free_share: 1 - share(['premium', 'economy']),
+    model_free_share: ratio(turns.filter((t) => !t.modelCalled).length, turns.length),
     cost_per_1000_conversations: conversations > 0 ? (cost / conversations) * 1000 : 0,
     baseline_cost_per_1000_conversations: conversations > 0 ? (baseline / conversations) * 1000 : 0,
     ...(labelled.length > 0 ? { label_agreement: ratio(labelled.filter((t) => t.label === t.intent).length, labelled.length) } : {}),
     guard: {
       locked_turns: turns.filter((t) => t.locked).length,
-      locked_answered_by_model: turns.filter((t) => t.locked && t.modelDraft).length,
+      locked_answered_by_model: turns.filter((t) => t.locked && t.modelCalled).length,
+      injection_turns: turns.filter((t) => t.injection).length,
+      injection_reached_model: turns.filter((t) => t.injection && t.modelCalled).length,
+      personal_data_in_prompts: personalDataInPrompts,
       drafts_blocked: sum(turns.map((t) => t.blockedDrafts)),
     },
     by_intent: byIntent(turns),
@@ -123,7 +154,8 @@ export function formatSimulation(report: SimulationReport, context: { traffic: s
     `saving against all-premium     ${pct(report.saving)}`,
     `premium share ${pct(report.premium_share)} · economy ${pct(report.economy_share)} · person ${pct(report.human_share)} · model-free ${pct(report.model_free_share)}`,
     ...(report.label_agreement === undefined ? [] : [`tier 1 agrees with the labels on ${pct(report.label_agreement)} of the lines`]),
-    `guard: ${report.guard.locked_turns} locked-topic turns, ${report.guard.locked_answered_by_model} answered by a model; ${report.guard.drafts_blocked} drafts blocked by the output rails`,
+    `guard: ${report.guard.locked_turns} locked-topic turns (by tier 1 or by label), ${report.guard.locked_answered_by_model} reached a model; ${report.guard.injection_turns} injection attempts, ${report.guard.injection_reached_model} reached a model; ${report.guard.personal_data_in_prompts} messages reached a model with personal data unmasked; ${report.guard.drafts_blocked} drafts blocked by the output rails`,
+    '(premium and economy shares: turns whose reply that model was asked to write; the simulated models answer with their sources, so the drafts check counts plumbing, not model honesty)',
     '',
     `${'intent'.padEnd(22)} turns   cost        routes`,
   ];

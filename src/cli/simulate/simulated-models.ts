@@ -21,14 +21,17 @@ export interface SimulatedModels {
   economy: string;
   premium: string;
   assumed: boolean;
+  /** The configured names of the economy and premium models (as the turn records them). */
+  economyName: string | undefined;
+  premiumName: string | undefined;
 }
 
-export function simulatedModels(config: BusinessConfig, flags: { economy?: string | undefined; premium?: string | undefined }): SimulatedModels {
+export function simulatedModels(config: BusinessConfig, flags: { economy?: string | undefined; premium?: string | undefined }, onCall?: Parameters<typeof estimatingModel>[1]): SimulatedModels {
   const llm = config.llm?.economy && config.llm.premium && !flags.economy && !flags.premium ? config.llm : assumedLlm(config, flags);
   const specs = Object.entries(llm.models).map(([name, model]) => specFromConfig(name, model));
-  const registry = createModelRegistryFromModels(specs, Object.fromEntries(specs.map((spec) => [spec.name, estimatingModel(spec.model)])));
+  const registry = createModelRegistryFromModels(specs, Object.fromEntries(specs.map((spec) => [spec.name, estimatingModel(spec.model, onCall)])));
   const modelId = (name: string | undefined) => (name === undefined ? '' : (llm.models[name]?.model ?? name));
-  return { config: { ...config, llm }, registry, economy: modelId(llm.economy), premium: modelId(llm.premium), assumed: llm !== config.llm };
+  return { config: { ...config, llm }, registry, economy: modelId(llm.economy), premium: modelId(llm.premium), assumed: llm !== config.llm, economyName: llm.economy, premiumName: llm.premium };
 }
 
 function assumedLlm(config: BusinessConfig, flags: { economy?: string | undefined; premium?: string | undefined }): NonNullable<BusinessConfig['llm']> {

@@ -27,10 +27,26 @@ export function actionPayload(id: string | undefined): { confirm: boolean; actio
   return undefined;
 }
 
-export function findProposal(turns: readonly TurnRecord[], actionId: string, now: number): { action: ProposedAction; fresh: boolean } | undefined {
+export interface FoundProposal {
+  action: ProposedAction;
+  /** Made within PROPOSAL_TTL_MS. */
+  fresh: boolean;
+  /** What the customer already answered to it, when they did. */
+  settled?: 'confirmed' | 'declined';
+  /** A newer proposal was made in the conversation since: this one no longer stands. */
+  superseded: boolean;
+}
+
+/** The proposal in the conversation's recent turns (newest first), with what happened to it since. */
+export function findProposal(turns: readonly TurnRecord[], actionId: string, now: number): FoundProposal | undefined {
+  let settled: FoundProposal['settled'];
+  let newerProposal = false;
   for (const turn of turns) {
     const action = turn.proposedActions?.find((a) => a.id === actionId);
-    if (action) return { action, fresh: now - turn.createdAt <= PROPOSAL_TTL_MS };
+    if (action) return { action, fresh: now - turn.createdAt <= PROPOSAL_TTL_MS, superseded: newerProposal, ...(settled ? { settled } : {}) };
+    const outcome = turn.actionOutcome;
+    if (outcome?.id === actionId && settled === undefined && (outcome.decision === 'confirmed' || outcome.decision === 'declined')) settled = outcome.decision;
+    if ((turn.proposedActions?.length ?? 0) > 0) newerProposal = true;
   }
   return undefined;
 }
@@ -54,10 +70,10 @@ export async function carryOut(action: ProposedAction, phone: string, integratio
   return { decision: 'confirmed', action, result: outcome.text, done: outcome.ok };
 }
 
-const DONE: Record<string, Record<'done' | 'declined' | 'expired', string>> = {
-  it: { done: 'Fatto ✅ {s}', declined: 'Va bene, non faccio nulla.', expired: 'Questa richiesta non è più valida: scrivimi di nuovo cosa ti serve.' },
-  de: { done: 'Erledigt ✅ {s}', declined: 'In Ordnung, ich unternehme nichts.', expired: 'Diese Anfrage ist nicht mehr gültig: Bitte schreiben Sie mir erneut, was Sie benötigen.' },
-  en: { done: 'Done ✅ {s}', declined: 'All right, nothing has been changed.', expired: 'This request is no longer valid: please tell me again what you need.' },
+const DONE: Record<string, Record<'done' | 'declined' | 'expired' | 'alreadyDone', string>> = {
+  it: { done: 'Fatto ✅ {s}', declined: 'Va bene, non faccio nulla.', expired: 'Questa richiesta non è più valida: scrivimi di nuovo cosa ti serve.', alreadyDone: 'Questa richiesta è già stata eseguita: {s}. Se vuoi cambiarla, scrivimi.' },
+  de: { done: 'Erledigt ✅ {s}', declined: 'In Ordnung, ich unternehme nichts.', expired: 'Diese Anfrage ist nicht mehr gültig: Bitte schreiben Sie mir erneut, was Sie benötigen.', alreadyDone: 'Diese Anfrage ist bereits erledigt: {s}. Wenn Sie etwas ändern möchten, schreiben Sie mir.' },
+  en: { done: 'Done ✅ {s}', declined: 'All right, nothing has been changed.', expired: 'This request is no longer valid: please tell me again what you need.', alreadyDone: 'This request has already been carried out: {s}. If you want to change it, just write.' },
 };
 
 /** The reply to a confirmation tap; undefined when a person must take over (the handoff text). */
@@ -65,6 +81,7 @@ export function actionReplies(answer: ActionAnswer, language: string): Reply[] |
   const texts = DONE[language] ?? DONE['en'];
   if (!texts) return undefined;
   if (answer.decision === 'declined') return [{ kind: 'text', body: texts.declined }];
+  if (answer.decision === 'already_done') return [{ kind: 'text', body: texts.alreadyDone.replace('{s}', answer.action?.summary ?? '') }];
   if (answer.decision === 'expired' || answer.decision === 'unknown') return [{ kind: 'text', body: texts.expired }];
   if (!answer.done || !answer.action) return undefined;
   return [{ kind: 'text', body: texts.done.replace('{s}', answer.action.summary) }];

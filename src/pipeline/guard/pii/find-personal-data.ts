@@ -43,7 +43,8 @@ const DETECTORS: readonly ((text: string) => PiiSpan[])[] = [
 
 const DIGIT_OR_AT = /[\d@]/;
 
-export function findPersonalData(text: string): PiiSpan[] {
+export function findPersonalData(raw: string): PiiSpan[] {
+  const text = foldLookalikes(raw);
   // Every kind needs a digit or an `@`, except a fiscal code (letters may stand for its digits) and a password.
   const candidates: PiiSpan[] = [];
   const cheap = !DIGIT_OR_AT.test(text);
@@ -52,6 +53,23 @@ export function findPersonalData(text: string): PiiSpan[] {
     for (const span of detect(text)) candidates.push(span);
   }
   return withoutOverlaps(candidates);
+}
+
+/** Characters that hide digits or separators from the detectors, each with its plain twin (one UTF-16 unit for one: spans keep their offsets). */
+const LOOKALIKES: ReadonlyArray<[RegExp, (c: string) => string]> = [
+  // Full-width digits and @ (０-９, ＠).
+  [/[\uff10-\uff19\uff20]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)],
+  // Zero-width and no-break spaces.
+  [/\u200b|\u200c|\u200d|\u2060|\ufeff|\u00a0|\u2007|\u202f/g, () => ' '],
+  // Non-breaking and other dashes, the minus sign.
+  [/[\u2010-\u2014\u2212]/g, () => '-'],
+];
+
+/** The text with look-alike characters replaced by their plain twins, of the same length. */
+export function foldLookalikes(text: string): string {
+  let folded = text;
+  for (const [pattern, plain] of LOOKALIKES) folded = folded.replace(pattern, plain);
+  return folded;
 }
 
 /** Keeps the strongest of every group of overlapping spans; the result is sorted by start. */

@@ -24,7 +24,7 @@ export interface DraftInput extends PromptInput {
 }
 
 export type DraftResult =
-  | { outcome: 'ok'; text: string; replies: Reply[]; sources: string[]; proposals: ProposedAction[]; calls: ModelCall[]; model: string }
+  | { outcome: 'ok'; text: string; replies: Reply[]; sources: string[]; proposals: ProposedAction[]; calls: ModelCall[]; model: string; cutOff: boolean }
   | { outcome: 'refused'; reason: string; calls: ModelCall[] }
   | { outcome: 'failed'; reason: string; calls: ModelCall[] };
 
@@ -48,7 +48,14 @@ export async function draftReply(registry: ModelRegistry, modelName: string, inp
   if (result.outcome === 'failed') return { outcome: 'failed', reason: result.error, calls: result.calls };
   const text = result.text.trim();
   const replies: Reply[] = [...(text ? [{ kind: 'text' as const, body: text }] : []), ...log.proposals.map((p) => confirmationReply(p, input.language))];
-  return { outcome: 'ok', text, replies, sources: [...input.sources, ...log.sources], proposals: log.proposals, calls: result.calls, model: result.model };
+  // The summaries are the engine's words (a service and a time from the bookings system, an order number it checked).
+  const sources = [...input.sources, ...log.sources, ...log.proposals.map((p) => p.summary)];
+  return { outcome: 'ok', text, replies, sources, proposals: log.proposals, calls: result.calls, model: result.model, cutOff: result.finishReason === 'length' };
+}
+
+/** The draft's replies without the model's text: only the confirmation buttons of its proposals. */
+export function withoutText(replies: readonly Reply[]): Reply[] {
+  return replies.filter((reply) => reply.kind !== 'text');
 }
 
 const CONFIRM_TEXTS: Record<string, { ask: string; yes: string; no: string }> = {

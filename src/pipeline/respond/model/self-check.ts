@@ -1,35 +1,65 @@
 /**
- * The cascade's cheap self-check of an economy draft, with no second model call: the draft
- * must say something, in the customer's language, without hedging or refusing, and within
- * WhatsApp's length. A draft that fails goes up the cascade (premium or a person). The
- * output rails (claims, personal data, tone) run on top of this, on every draft.
+ * The cheap check every model draft passes before the output rails, with no second model
+ * call. A draft fails when it says nothing (empty, only emoji or punctuation, cut off at the
+ * token limit), repeats the customer's message, hedges or refuses, is too long for WhatsApp
+ * or is in another language than the customer's; in a cascade a failed economy draft goes up
+ * to premium, otherwise to a person. A draft that says a colleague will answer is a handoff:
+ * a person is really called. A draft next to a proposed change must not say it is already
+ * done (only the customer's "Conferma" does it): its text is dropped, the buttons stay.
  */
 import { detectLanguage } from '../../../text/detect-language.ts';
 import { foldText } from '../../../text/normalize-text.ts';
 
-export interface SelfCheck {
-  ok: boolean;
-  /** Why the draft is not good enough. */
-  reason?: string;
+export type DraftCheck = { verdict: 'ok'; dropText?: boolean } | { verdict: 'fail' | 'handoff'; reason: string };
+
+export interface DraftFacts {
+  text: string;
+  /** The customer's words as the model saw them. */
+  customerText: string;
+  language: string;
+  languages: readonly string[];
+  /** The model stopped at its token limit. */
+  cutOff: boolean;
+  /** The draft proposes a change the customer must confirm. */
+  proposes: boolean;
 }
 
 const MAX_CHARS = 1200;
-const MIN_CHARS = 12;
+const MIN_LETTERS = 8;
+/** Below this, language detection guesses. */
+const LANGUAGE_MIN_CHARS = 25;
 
-/** Hedges, refusals and "ask someone else" in it/de/en, folded (no accents, lower case). */
+/** Hedges and refusals in it/de/en, on folded text (lower case, no accents, no punctuation). */
 const NOT_AN_ANSWER = [
-  /\b(?:non (?:lo )?so|non sono (?:sicur[oa]|in grado)|non posso (?:aiutar|rispondere)|come (?:ia|intelligenza artificiale|modello linguistico))\b/,
-  /\b(?:ich weiss (?:es )?nicht|ich bin (?:mir )?nicht sicher|ich kann (?:ihnen |dir )?(?:dabei )?nicht helfen|als (?:ki|sprachmodell))\b/,
-  /\b(?:i (?:do not|don ?t) know|i ?m not sure|i am not sure|i (?:cannot|can ?t) help|as an ai|as a language model|i ?m unable to|i am unable to)\b/,
+  /\b(?:non (?:lo )?so|non saprei|non sono (?:sicur[oa]|in grado|autorizzat[oa])|non posso (?:aiutar\w*|rispondere|fornir\w*|darti|darle|dirti|dirle)|non ho (?:queste |questa |abbastanza )?informazion\w*|come (?:ia|intelligenza artificiale|modello linguistico))\b/,
+  /\b(?:ich weiss (?:es |das )?nicht|ich bin (?:mir )?nicht sicher|ich kann (?:ihnen |dir )?(?:dabei |das |hier )?(?:nicht|keine) \w+|keine auskunft|nicht beantworten|als (?:ki|sprachmodell))\b/,
+  /\b(?:i (?:do not|don ?t) know|i ?m not sure|i am not sure|i (?:cannot|can ?t|am unable to|m unable to|am not able to) (?:help|assist|provide|answer|share|tell)|as an ai|as a language model)\b/,
 ];
 
-export function selfCheck(draft: string, language: string, languages: readonly string[]): SelfCheck {
-  const text = draft.trim();
-  if (text.length < MIN_CHARS) return { ok: false, reason: 'empty or too short' };
-  if (text.length > MAX_CHARS) return { ok: false, reason: `too long for WhatsApp (${text.length} characters)` };
+/** "A colleague will answer you here": the model hands over, as its prompt tells it to when the sources do not answer. */
+const HANDS_OVER = [
+  /\b(?:un[a]? (?:collega|persona del (?:nostro )?(?:team|staff))|lo staff|il nostro staff|la titolare|un operatore) (?:ti |le |vi )?(?:rispond\w*|ricontatt\w*|scriv\w*)/,
+  /\b(?:ti|le|vi) (?:rispond\w*|ricontatt\w*|scriv\w*) (?:al piu presto )?(?:un[a]? (?:collega|persona|operatore|operatrice)|lo staff|la titolare)/,
+  /\b(?:meldet|antwortet) sich (?:bald |gleich )?(?:ein(?:e)? (?:kollege|kollegin|mitarbeiter\w*)|unser team)/,
+  /\b(?:ein(?:e)? (?:kollege|kollegin|mitarbeiter\w*)|unser team) (?:wird|antwortet|meldet)/,
+  /\b(?:a colleague|someone from (?:our|the) team|a member of (?:our|the) team|our team) will (?:reply|answer|get back|be in touch|contact)/,
+];
+
+/** "Done, you are booked": only the customer's tap makes it so. */
+const SAYS_DONE = /\b(?:fatto|gia prenotat\w*|ti ho prenotat\w*|ho prenotato|prenotazione (?:e )?confermata|e confermat[oa]|done|you re booked|you are booked|i (?:have |ve )?booked|booking is confirmed|erledigt|gebucht|ist bestatigt|habe ich (?:fur sie )?gebucht)\b/;
+
+export function checkDraft(facts: DraftFacts): DraftCheck {
+  const text = facts.text.trim();
+  if (facts.cutOff) return { verdict: 'fail', reason: 'cut off at the token limit' };
   const folded = foldText(text);
-  if (NOT_AN_ANSWER.some((pattern) => pattern.test(folded))) return { ok: false, reason: 'hedges or refuses instead of answering' };
-  const detected = text.length >= 40 ? detectLanguage(text, languages) : undefined;
-  if (detected !== undefined && detected !== language) return { ok: false, reason: `written in ${detected}, the customer writes ${language}` };
-  return { ok: true };
+  if (facts.proposes) return SAYS_DONE.test(folded) ? { verdict: 'ok', dropText: true } : { verdict: 'ok' };
+  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  if (letters < MIN_LETTERS) return { verdict: 'fail', reason: text === '' ? 'no answer' : 'no words in the answer' };
+  if (text.length > MAX_CHARS) return { verdict: 'fail', reason: `too long for WhatsApp (${text.length} characters)` };
+  if (folded === foldText(facts.customerText)) return { verdict: 'fail', reason: "repeats the customer's message" };
+  if (HANDS_OVER.some((pattern) => pattern.test(folded))) return { verdict: 'handoff', reason: 'the model says a colleague will answer' };
+  if (NOT_AN_ANSWER.some((pattern) => pattern.test(folded))) return { verdict: 'fail', reason: 'hedges or refuses instead of answering' };
+  const detected = text.length >= LANGUAGE_MIN_CHARS ? detectLanguage(text, facts.languages) : undefined;
+  if (detected !== undefined && detected !== facts.language) return { verdict: 'fail', reason: `written in ${detected}, the customer writes ${facts.language}` };
+  return { verdict: 'ok' };
 }
