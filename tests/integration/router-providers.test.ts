@@ -18,7 +18,6 @@ import { startReplayServer, type ReplayServer, type Scripted } from './cloud-api
 
 const FIXTURES = new URL('../fixtures/llm/', import.meta.url);
 const fixture = (path: string) => readFileSync(new URL(path, FIXTURES), 'utf8');
-const json = (path: string): Scripted => ({ status: 200, json: JSON.parse(fixture(path)) });
 const sse = (path: string): Scripted => ({ status: 200, sse: fixture(path).split('\n').filter((l) => l.trim() !== '') });
 const ENV = { ANTHROPIC_API_KEY: 'sk-ant-test', OPENAI_API_KEY: 'sk-openai-test' };
 const ADVICE_EN = 'I have very dry skin, which facial would you recommend?';
