@@ -40,6 +40,11 @@ const CASES: { text: string; values: string[] }[] = [
 ];
 
 const digitsOnly = (s: string) => s.replace(/\D/g, '');
+/**
+ * Whether `text` holds `value` as a value of its own: a short number such as a PIN ("4821")
+ * must not count when it is only a run of digits inside a latency, a cost or an id.
+ */
+const holds = (text: string, value: string) => (/^\d{1,6}$/.test(value) ? new RegExp(`(?<![\\w.])${value}(?![\\w])`).test(text) : text.includes(value));
 
 describe('no personal data reaches an LLM provider, the store or a reply', () => {
   let llm: ReplayServer;
@@ -64,7 +69,7 @@ describe('no personal data reaches an LLM provider, the store or a reply', () =>
     assert.equal(llm.requests.length, CASES.length, `each out-of-scope message is asked once: ${JSON.stringify(turns.map((t) => [t.storedText, t.understanding.intent, t.understanding.source, t.modelCalls]))}`);
     const sent = llm.requests.map((r) => JSON.stringify(r.body)).join('\n');
     for (const value of CASES.flatMap((c) => c.values)) {
-      assert.ok(!sent.includes(value), `"${value}" reached the LLM`);
+      assert.ok(!holds(sent, value), `"${value}" reached the LLM`);
       if (digitsOnly(value).length >= 8) assert.ok(!digitsOnly(sent).includes(digitsOnly(value)), `the digits of "${value}" reached the LLM`);
     }
     assert.match(sent, /\[IBAN_1\]/);
@@ -75,11 +80,11 @@ describe('no personal data reaches an LLM provider, the store or a reply', () =>
     const db = new DatabaseSync(join(h.dataDir, 'centralino.db'), { readOnly: true });
     try {
       const stored = ['webhook_log', 'inbound_messages', 'turns', 'outbound_messages'].map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t}`).all())).join('\n');
-      for (const value of CASES.flatMap((c) => c.values)) assert.ok(!stored.includes(value), `"${value}" was stored`);
+      for (const value of CASES.flatMap((c) => c.values)) assert.ok(!holds(stored, value), `"${value}" was stored`);
     } finally {
       db.close();
     }
     const replies = JSON.stringify(h.sandbox.sentMessages());
-    for (const value of CASES.flatMap((c) => c.values)) assert.ok(!replies.includes(value), `"${value}" was sent back`);
+    for (const value of CASES.flatMap((c) => c.values)) assert.ok(!holds(replies, value), `"${value}" was sent back`);
   });
 });
