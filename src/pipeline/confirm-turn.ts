@@ -28,8 +28,9 @@ export async function answerTap(input: TurnInput, understanding: Understanding, 
   else if (!found.fresh || found.superseded || found.settled === 'declined') answer = { decision: 'expired', action: found.action, done: false };
   // Confirmed before: carried out again with the same idempotency key, which changes nothing twice.
   else answer = await carryOut(found.action, input.customerKey, deps.integrations);
-  const replies = actionReplies(answer, understanding.language) ?? new ReplyComposer(deps.config, understanding.language).handoff();
-  const route = actionReplies(answer, understanding.language) ? 'tool' : 'human';
+  const composed = actionReplies(answer, understanding.language, deps.config.profile.tone);
+  const replies = composed ?? new ReplyComposer(deps.config, understanding.language).handoff();
+  const route = composed ? 'tool' : 'human';
   // The engine's own words around the proposal's summary, which the engine built from system data.
   const sources = [found?.action.summary ?? '', answer.result ?? ''].filter((s) => s !== '');
   return {
@@ -57,7 +58,7 @@ async function proposeSlot(slot: { serviceId: string; start: number }, input: Tu
   const plausible = slot.start >= now && slot.start <= now + SLOT_HORIZON_MS;
   const free = bookings && service && plausible ? await bookings.freeSlots({ serviceId: service.id, from: slot.start, to: slot.start + 1 }) : undefined;
   if (!bookings || !service || !free?.ok || !free.value.some((s) => s.start === slot.start)) {
-    const fresh = bookings && service ? await freeSlotsAnswer(service.name, bookings, { language: understanding.language, timeZone: deps.config.profile.timezone, now }) : undefined;
+    const fresh = bookings && service ? await freeSlotsAnswer(service.name, bookings, { language: understanding.language, timeZone: deps.config.profile.timezone, now, tone: deps.config.profile.tone }) : undefined;
     const replies = fresh?.replies ?? new ReplyComposer(deps.config, understanding.language).handoff();
     const route = fresh ? 'tool' : 'human';
     const reason = !service ? 'the bookings system does not know this service' : 'the chosen slot is not free (any more)';
@@ -70,7 +71,7 @@ async function proposeSlot(slot: { serviceId: string; start: number }, input: Tu
     summary: `${service.name}, ${slotTitle(slot.start, understanding.language, deps.config.profile.timezone)}`,
   };
   return {
-    drafted: { route: 'tool', replies: [confirmationReply(action, understanding.language)], origin: 'approved', sources: [action.summary], citations: [] },
+    drafted: { route: 'tool', replies: [confirmationReply(action, understanding.language, deps.config.profile.tone)], origin: 'approved', sources: [action.summary], citations: [] },
     route: 'tool',
     routing: { planned: 'tool', because: 'a free slot was chosen', taken: 'tool' },
     calls: [],

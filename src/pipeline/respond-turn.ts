@@ -143,7 +143,7 @@ async function runTool(understanding: Understanding, words: string, customerKey:
   if (!options.evenWithModel && isModelRoute(intent.route) && modelFor(deps.config, deps.models, intent.route)) return undefined;
   const { orders, bookings } = deps.integrations ?? {};
   if (intent.tool === 'order_status') return orders ? orderReplies(await lookUpOrder(words, customerKey, orders), understanding.language) : undefined;
-  return bookings ? freeSlotsAnswer(words, bookings, { language: understanding.language, timeZone: deps.config.profile.timezone, now: deps.now() }) : undefined;
+  return bookings ? freeSlotsAnswer(words, bookings, { language: understanding.language, timeZone: deps.config.profile.timezone, now: deps.now(), tone: deps.config.profile.tone }) : undefined;
 }
 
 /**

@@ -70,15 +70,25 @@ export async function carryOut(action: ProposedAction, phone: string, integratio
   return { decision: 'confirmed', action, result: outcome.text, done: outcome.ok };
 }
 
-const DONE: Record<string, Record<'done' | 'declined' | 'expired' | 'alreadyDone', string>> = {
-  it: { done: 'Fatto ✅ {s}', declined: 'Va bene, non faccio nulla.', expired: 'Questa richiesta non è più valida: scrivimi di nuovo cosa ti serve.', alreadyDone: 'Questa richiesta è già stata eseguita: {s}. Se vuoi cambiarla, scrivimi.' },
-  de: { done: 'Erledigt ✅ {s}', declined: 'In Ordnung, ich unternehme nichts.', expired: 'Diese Anfrage ist nicht mehr gültig: Bitte schreiben Sie mir erneut, was Sie benötigen.', alreadyDone: 'Diese Anfrage ist bereits erledigt: {s}. Wenn Sie etwas ändern möchten, schreiben Sie mir.' },
-  en: { done: 'Done ✅ {s}', declined: 'All right, nothing has been changed.', expired: 'This request is no longer valid: please tell me again what you need.', alreadyDone: 'This request has already been carried out: {s}. If you want to change it, just write.' },
+type DoneTexts = Record<'done' | 'declined' | 'expired' | 'alreadyDone', string>;
+
+/** In the business's form of address (tu / Lei, du / Sie). */
+const DONE: Record<'informal' | 'formal', Record<string, DoneTexts>> = {
+  informal: {
+    it: { done: 'Fatto ✅ {s}', declined: 'Va bene, non faccio nulla.', expired: 'Questa richiesta non è più valida: scrivimi di nuovo cosa ti serve.', alreadyDone: 'Questa richiesta è già stata eseguita: {s}. Se vuoi cambiarla, scrivimi.' },
+    de: { done: 'Erledigt ✅ {s}', declined: 'In Ordnung, ich unternehme nichts.', expired: 'Diese Anfrage ist nicht mehr gültig: Schreib mir bitte noch einmal, was du brauchst.', alreadyDone: 'Diese Anfrage ist bereits erledigt: {s}. Wenn du etwas ändern möchtest, schreib mir.' },
+    en: { done: 'Done ✅ {s}', declined: 'All right, nothing has been changed.', expired: 'This request is no longer valid: please tell me again what you need.', alreadyDone: 'This request has already been carried out: {s}. If you want to change it, just write.' },
+  },
+  formal: {
+    it: { done: 'Fatto: {s}', declined: 'Va bene, non è stato modificato nulla.', expired: 'Questa richiesta non è più valida: mi scriva di nuovo di che cosa ha bisogno.', alreadyDone: 'Questa richiesta è già stata eseguita: {s}. Se desidera modificarla, mi scriva.' },
+    de: { done: 'Erledigt: {s}', declined: 'In Ordnung, es wurde nichts geändert.', expired: 'Diese Anfrage ist nicht mehr gültig: Bitte schreiben Sie mir erneut, was Sie benötigen.', alreadyDone: 'Diese Anfrage ist bereits erledigt: {s}. Wenn Sie etwas ändern möchten, schreiben Sie mir.' },
+    en: { done: 'Done: {s}', declined: 'Very well, nothing has been changed.', expired: 'This request is no longer valid: please tell me again what you need.', alreadyDone: 'This request has already been carried out: {s}. If you would like to change it, please write.' },
+  },
 };
 
 /** The reply to a confirmation tap; undefined when a person must take over (the handoff text). */
-export function actionReplies(answer: ActionAnswer, language: string): Reply[] | undefined {
-  const texts = DONE[language] ?? DONE['en'];
+export function actionReplies(answer: ActionAnswer, language: string, tone: 'formal' | 'informal'): Reply[] | undefined {
+  const texts = DONE[tone][language] ?? DONE[tone]['en'];
   if (!texts) return undefined;
   if (answer.decision === 'declined') return [{ kind: 'text', body: texts.declined }];
   if (answer.decision === 'already_done') return [{ kind: 'text', body: texts.alreadyDone.replace('{s}', answer.action?.summary ?? '') }];

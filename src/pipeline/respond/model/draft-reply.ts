@@ -47,7 +47,7 @@ export async function draftReply(registry: ModelRegistry, modelName: string, inp
   if (result.outcome === 'refused') return { outcome: 'refused', reason: result.reason, calls: result.calls };
   if (result.outcome === 'failed') return { outcome: 'failed', reason: result.error, calls: result.calls };
   const text = result.text.trim();
-  const replies: Reply[] = [...(text ? [{ kind: 'text' as const, body: text }] : []), ...log.proposals.map((p) => confirmationReply(p, input.language))];
+  const replies: Reply[] = [...(text ? [{ kind: 'text' as const, body: text }] : []), ...log.proposals.map((p) => confirmationReply(p, input.language, input.config.profile.tone))];
   // The summaries are the engine's words (a service and a time from the bookings system, an order number it checked).
   const sources = [...input.sources, ...log.sources, ...log.proposals.map((p) => p.summary)];
   return { outcome: 'ok', text, replies, sources, proposals: log.proposals, calls: result.calls, model: result.model, cutOff: result.finishReason === 'length' };
@@ -58,15 +58,23 @@ export function withoutText(replies: readonly Reply[]): Reply[] {
   return replies.filter((reply) => reply.kind !== 'text');
 }
 
-const CONFIRM_TEXTS: Record<string, { ask: string; yes: string; no: string }> = {
-  it: { ask: 'Confermi? {s}', yes: 'Conferma', no: 'Annulla' },
-  de: { ask: 'Bestätigen Sie? {s}', yes: 'Bestätigen', no: 'Abbrechen' },
-  en: { ask: 'Do you confirm? {s}', yes: 'Confirm', no: 'Cancel' },
+/** The question in the business's form of address (tu / Lei, du / Sie). */
+const CONFIRM_TEXTS: Record<'informal' | 'formal', Record<string, { ask: string; yes: string; no: string }>> = {
+  informal: {
+    it: { ask: 'Confermi? {s}', yes: 'Conferma', no: 'Annulla' },
+    de: { ask: 'Bestätigst du? {s}', yes: 'Bestätigen', no: 'Abbrechen' },
+    en: { ask: 'Do you confirm? {s}', yes: 'Confirm', no: 'Cancel' },
+  },
+  formal: {
+    it: { ask: 'Conferma? {s}', yes: 'Conferma', no: 'Annulla' },
+    de: { ask: 'Bestätigen Sie? {s}', yes: 'Bestätigen', no: 'Abbrechen' },
+    en: { ask: 'Do you confirm? {s}', yes: 'Confirm', no: 'Cancel' },
+  },
 };
 
 /** The customer's explicit confirmation: nothing changes until "confirm" is tapped. */
-export function confirmationReply(action: ProposedAction, language: string): Reply {
-  const texts = CONFIRM_TEXTS[language] ?? CONFIRM_TEXTS['en'] ?? { ask: '{s}', yes: 'OK', no: 'No' };
+export function confirmationReply(action: ProposedAction, language: string, tone: 'formal' | 'informal'): Reply {
+  const texts = CONFIRM_TEXTS[tone][language] ?? CONFIRM_TEXTS[tone]['en'] ?? { ask: '{s}', yes: 'OK', no: 'No' };
   return {
     kind: 'buttons',
     body: texts.ask.replace('{s}', action.summary),

@@ -20,10 +20,18 @@ const MAX_ROWS = 10;
 /** Words of service names too common to pick a service by ("mani", "del", "in"…). */
 const MIN_WORD = 4;
 
-const TEXTS: Record<string, { body: string; button: string }> = {
-  it: { body: 'Ecco i primi orari liberi per *{s}*: scegline uno e te lo confermo 👇', button: 'Orari liberi' },
-  de: { body: 'Die nächsten freien Termine für *{s}*: Wählen Sie einen aus 👇', button: 'Freie Termine' },
-  en: { body: 'Here are the next free times for *{s}*: pick one and I will confirm it 👇', button: 'Free times' },
+/** In the business's form of address (tu / Lei, du / Sie). */
+const TEXTS: Record<'informal' | 'formal', Record<string, { body: string; button: string }>> = {
+  informal: {
+    it: { body: 'Ecco i primi orari liberi per *{s}*: scegline uno e te lo confermo 👇', button: 'Orari liberi' },
+    de: { body: 'Die nächsten freien Termine für *{s}*: Wähl einen aus 👇', button: 'Freie Termine' },
+    en: { body: 'Here are the next free times for *{s}*: pick one and I will confirm it 👇', button: 'Free times' },
+  },
+  formal: {
+    it: { body: 'Ecco i primi orari liberi per *{s}*: ne scelga uno e glielo confermo.', button: 'Orari liberi' },
+    de: { body: 'Die nächsten freien Termine für *{s}*: Bitte wählen Sie einen aus.', button: 'Freie Termine' },
+    en: { body: 'Here are the next available times for *{s}*: please choose one and I will confirm it.', button: 'Available times' },
+  },
 };
 
 /** The one service whose name shares the most words with the message, if one clearly does. */
@@ -44,14 +52,14 @@ export function slotTitle(start: number, language: string, timeZone: string): st
   return text.length <= LIST_ROW_TITLE_MAX ? text : text.slice(0, LIST_ROW_TITLE_MAX);
 }
 
-export async function freeSlotsAnswer(words: string, bookings: BookingsPort, context: { language: string; timeZone: string; now: number }): Promise<ToolAnswer | undefined> {
+export async function freeSlotsAnswer(words: string, bookings: BookingsPort, context: { language: string; timeZone: string; now: number; tone: 'formal' | 'informal' }): Promise<ToolAnswer | undefined> {
   const services = await bookings.listServices();
   if (!services.ok) return undefined;
   const service = serviceIn(words, services.value);
   if (!service) return undefined;
   const slots = await bookings.freeSlots({ serviceId: service.id, from: context.now, to: context.now + DAYS_AHEAD * DAY_MS });
   if (!slots.ok || slots.value.length === 0) return undefined;
-  const texts = TEXTS[context.language] ?? TEXTS['en'] ?? { body: '{s}', button: 'Slots' };
+  const texts = TEXTS[context.tone][context.language] ?? TEXTS[context.tone]['en'] ?? { body: '{s}', button: 'Slots' };
   const rows = slots.value.slice(0, MAX_ROWS).map((slot) => ({ id: `${SLOT_PAYLOAD_PREFIX}${service.id}:${slot.start}`, title: slotTitle(slot.start, context.language, context.timeZone) }));
   const reply: Reply = { kind: 'list', body: texts.body.replace('{s}', service.name), button: texts.button, sections: [{ rows }] };
   return { replies: [reply], handoff: false, sources: [service.name, ...rows.map((r) => r.title)] };
