@@ -8,7 +8,7 @@
 import type { PiiSpan, PiiType } from '../guard-types.ts';
 import { findCardNumbers } from './card-numbers.ts';
 import { findDatesOfBirth } from './date-of-birth.ts';
-import { findEmails } from './email.ts';
+import { findEmails, mayHoldSpelledEmail } from './email.ts';
 import { findFiscalCodes } from './fiscal-code.ts';
 import { findIbans } from './iban.ts';
 import { findPhoneNumbers } from './phone-numbers.ts';
@@ -49,7 +49,7 @@ export function findPersonalData(raw: string): PiiSpan[] {
   const candidates: PiiSpan[] = [];
   const cheap = !DIGIT_OR_AT.test(text);
   for (const detect of DETECTORS) {
-    if (cheap && detect !== findFiscalCodes && detect !== findSecrets) continue;
+    if (cheap && detect !== findFiscalCodes && detect !== findSecrets && !(detect === findEmails && mayHoldSpelledEmail(text))) continue;
     for (const span of detect(text)) candidates.push(span);
   }
   return withoutOverlaps(candidates);

@@ -38,9 +38,17 @@ const CONTEXT_WINDOW = 30;
 /** 03.04.1990, 12/03/85, 1985-03-12: dates, whatever libphonenumber thinks. */
 const DATE_SHAPED = /^(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})$/;
 
+/** A WhatsApp link carries the number in international form without `+`: wa.me/393331234567. */
+const WA_ME = /wa\.me\/(\d{8,15})(?!\d)/giu;
+
 export function findPhoneNumbers(text: string): PiiSpan[] {
   if (digitCount(text) < MIN_DIGITS) return [];
   const spans: PiiSpan[] = [];
+  for (const link of text.matchAll(WA_ME)) {
+    const digits = link[1] ?? '';
+    const start = link.index + link[0].length - digits.length;
+    if (parsePhoneNumberFromString(`+${digits}`)?.isValid()) spans.push({ start, end: start + digits.length, type: 'PHONE' });
+  }
   for (const run of text.matchAll(PHONE_RUN)) {
     const digits = digitCount(run[0]);
     if (digits < MIN_DIGITS || !phoneShaped(run[0], digits) || continuesIban(text, run.index)) continue;
