@@ -14,7 +14,7 @@ import type { Budget, Reservation } from '../llm/budget.ts';
 import { costUsd } from '../llm/cost.ts';
 import type { ModelRegistry, ModelSpec } from '../llm/model-registry.ts';
 import { guardOutput, type OutputRailsContext } from './guard/output-rails.ts';
-import { draftReply, MAX_MODEL_STEPS, withoutText, type DraftInput } from './respond/model/draft-reply.ts';
+import { draftReply, MAX_MODEL_STEPS, type DraftInput } from './respond/model/draft-reply.ts';
 import { buildPrompt, promptTokens } from './respond/model/model-prompt.ts';
 import { availableTools, MAX_TOOL_CALLS, TOOL_RESULT_MAX_TOKENS, type ToolContext } from './respond/model/model-tools.ts';
 import { checkDraft } from './respond/model/self-check.ts';
@@ -93,8 +93,8 @@ export async function answerWithModel(input: ModelTurnInput, routing: ModelRouti
     const budget = attemptBudget(routing, input, tools);
     const draft = await draftReply(routing.registry, model, { ...input, tools, stream: step === 'premium', beforeAttempt: budget.reserve } satisfies DraftInput);
     calls.push(...draft.calls);
-    budget.settle(draft.calls.reduce((sum, c) => sum + c.costUsd, 0));
     reservedUsd += budget.reservedUsd();
+    budget.settle(draft.calls.reduce((sum, c) => sum + c.costUsd, 0));
     if (draft.outcome === 'refused') return humanStep(calls, escalated, [...problems, `the provider refused: ${draft.reason}`], reservedUsd, rejected);
     if (draft.outcome === 'failed') {
       problems.push(`the ${step} model: ${draft.reason}`);
@@ -105,11 +105,16 @@ export async function answerWithModel(input: ModelTurnInput, routing: ModelRouti
     }
     const check = checkDraft({ text: draft.text, customerText: input.text, language: input.language, languages: input.config.profile.languages, cutOff: draft.cutOff, proposes: draft.proposals.length > 0 });
     if (check.verdict === 'handoff') return humanStep(calls, escalated, [...problems, check.reason], reservedUsd);
-    const replies = check.verdict === 'ok' && check.dropText ? withoutText(draft.replies) : draft.replies;
-    const checked = guardOutput({ replies, origin: 'model', sources: draft.sources }, input.rails);
-    const failure = check.verdict === 'fail' ? check.reason : checked.blocked ? 'the output rails blocked it' : undefined;
+    // The model's words are checked against the prompt's sources and the systems' answers; the
+    // engine's confirmation question rests on the proposal's summary (system data) alone.
+    const textReplies = check.verdict === 'ok' && check.dropText ? [] : draft.textReply ? [draft.textReply] : [];
+    const checked = guardOutput({ replies: textReplies, origin: 'model', sources: draft.sources }, input.rails);
+    const confirmation = draft.confirmation ? guardOutput({ replies: [draft.confirmation], origin: 'approved', sources: draft.proposals.map((p) => p.summary) }, input.rails) : undefined;
+    const blocked = checked.blocked || (confirmation?.blocked ?? false);
+    const failure = check.verdict === 'fail' ? check.reason : blocked ? 'the output rails blocked it' : undefined;
     if (failure === undefined) {
-      return { route: step, replies: checked.replies, outputVerdicts: checked.verdicts, calls, proposals: draft.proposals, sources: draft.sources, decision: decision(step, escalated, problems, reservedUsd, rejected) };
+      const replies = [...checked.replies, ...(confirmation?.replies ?? [])];
+      return { route: step, replies, outputVerdicts: checked.verdicts, calls, proposals: draft.proposals, sources: draft.sources, decision: decision(step, escalated, problems, reservedUsd, rejected) };
     }
     problems.push(`the ${step} draft: ${failure}`);
     rejected.push({ model: draft.model, reason: failure, verdicts: checked.verdicts.filter((v) => v.action !== 'allow') });

@@ -68,14 +68,20 @@ export async function respondToTurn(input: TurnInput, guardedIn: InputRailsResul
   return { ...base, drafted: { ...drafted, citations: model.route === 'human' ? [] : drafted.citations }, checked, route: model.route, calls: model.calls, routing: { ...planned, ...model.decision }, proposals: model.proposals };
 }
 
-/** A locked intent's candidate score at or above this keeps every model away from the message. */
-const LOCKED_NEARBY = 0.25;
+/** A locked intent the classifier rates at least this close to the chosen intent's score (and at least LOCKED_FLOOR) keeps models away. */
+const LOCKED_CLOSE = 0.8;
+const LOCKED_FLOOR = 0.25;
 
-/** A locked topic the message touches besides its intent: a keyword of it, or the classifier rating it close. */
+/**
+ * A locked topic the message touches besides its intent: one of its keywords (the business's
+ * own words for it), or the classifier rating it nearly as high as the intent it chose.
+ */
 function lockedTopicIn(understanding: Understanding, words: string, deps: TurnDeps): string | undefined {
   const isLocked = (id: string) => deps.config.intents[id]?.locked === true;
   const byKeyword = deps.keywords.match(words).find((hit) => isLocked(hit.intent))?.intent;
-  return byKeyword ?? understanding.candidates.find((c) => isLocked(c.intent) && c.score >= LOCKED_NEARBY)?.intent;
+  const top = understanding.candidates[0]?.score ?? understanding.confidence;
+  const close = (score: number) => score >= LOCKED_FLOOR && score >= LOCKED_CLOSE * top;
+  return byKeyword ?? understanding.candidates.find((c) => isLocked(c.intent) && close(c.score))?.intent;
 }
 
 /** Why a turn did not take its planned route before any model was tried. */

@@ -21,7 +21,7 @@ import { answerTap } from './confirm-turn.ts';
 import { checkModelFree, respondToTurn } from './respond-turn.ts';
 import { createExampleMatcher, type IntentClassifier } from './understand/intent-classifier.ts';
 import { compileKeywordRules, type KeywordRules } from './understand/keyword-rules.ts';
-import { llmIntents, systemPrompt, type LlmClassifier } from './understand/llm-classifier.ts';
+import { CLASSIFY_MAX_OUTPUT_TOKENS, llmIntents, systemPrompt, type LlmClassifier } from './understand/llm-classifier.ts';
 import { costUsd } from '../llm/cost.ts';
 import { understand } from './understand/understand.ts';
 
@@ -161,5 +161,5 @@ function classifierWorstCase(config: BusinessConfig, text: string, language: str
   const llm = config.understanding.llm_classifier;
   if (!llm) return 0;
   const chars = systemPrompt(llmIntents(config), language, config.profile.name).length + text.length;
-  return costUsd({ inputTokens: Math.ceil((chars / 4) * 1.5) + 50, outputTokens: 50, cachedInputTokens: 0 }, llm.price_per_million);
+  return costUsd({ inputTokens: Math.ceil((chars / 4) * 1.5) + 50, outputTokens: CLASSIFY_MAX_OUTPUT_TOKENS, cachedInputTokens: 0 }, llm.price_per_million);
 }

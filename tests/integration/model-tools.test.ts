@@ -188,4 +188,33 @@ describe('model tools over the knowledge base and the built-in systems', () => {
     const after = await builtin.bookings.getBooking({ bookingId: booked.value.id, phone: customer });
     assert.equal(after.ok && after.value.status, 'cancelled');
   });
+
+  it('a refund promise next to the refund proposal is not sent: only the question and its buttons go', async () => {
+    const refundShop = businessSchema.parse({ ...shop, intents: { ...shop.intents, product_advice: { ...shop.intents.product_advice, tools: ['refund_request'] } } });
+    const pro = scriptedModel('claude', toolCall('refund_request', { order_number: 'LM-10421', reason: 'taglia sbagliata' }), textAnswer('Rimborso approvato! Riceverai i soldi sulla carta entro domani.'));
+    const specs = Object.entries(refundShop.llm?.models ?? {}).map(([name, m]) => specFromConfig(name, m));
+    const pipeline = createPipeline(refundShop, { knowledge, integrations: builtin, models: createModelRegistryFromModels(specs, { pro: pro.model }) });
+    const result = await pipeline.run({ conversationId: 'p:393331234567', phoneNumberId: 'p', customerKey: '393331234567', messageIds: ['m-refund-3'], text: 'mi consigli come fare il reso dell\u2019ordine LM-10421?', readable: true });
+    const sent = result.replies.map(replyText).join('\n');
+    assert.ok(!/approvato|domani/.test(sent), sent);
+    assert.equal(result.replies.length, 1);
+    assert.equal(result.replies[0]?.kind, 'buttons');
+  });
+
+  it('a proposal made by a model that then failed does not survive into the fallback answer', async () => {
+    const twoModels = businessSchema.parse({
+      ...shop,
+      intents: { ...shop.intents, product_advice: { ...shop.intents.product_advice, tools: ['refund_request'] } },
+      llm: { models: { pro: { provider: 'anthropic', model: 'claude-sonnet-4.5', retries: 0, fallback: ['backup'] }, backup: { provider: 'openai', model: 'gpt-4.1', retries: 0 } }, premium: 'pro' },
+    });
+    const broken = { ...textAnswer(''), finishReason: { unified: 'error' as const, raw: 'server_error' }, usage: usage(400, 10) };
+    const pro = scriptedModel('claude', toolCall('refund_request', { order_number: 'LM-10421', reason: 'x' }), broken);
+    const backup = scriptedModel('gpt', textAnswer("Per il reso hai 30 giorni dalla consegna: trovi le istruzioni nella mail dell'ordine."));
+    const specs = Object.entries(twoModels.llm?.models ?? {}).map(([name, m]) => specFromConfig(name, m));
+    const pipeline = createPipeline(twoModels, { knowledge, integrations: builtin, models: createModelRegistryFromModels(specs, { pro: pro.model, backup: backup.model }) });
+    const result = await pipeline.run({ conversationId: 'p:393331234567', phoneNumberId: 'p', customerKey: '393331234567', messageIds: ['m-refund-4'], text: 'mi consigli come fare il reso dell\u2019ordine LM-10421?', readable: true });
+    assert.equal(backup.calls.length, 1);
+    assert.equal(result.proposedActions, undefined);
+    assert.ok(result.replies.every((r) => r.kind !== 'buttons'), JSON.stringify(result.replies));
+  });
 });

@@ -15,6 +15,9 @@ import { costUsd } from '../../src/llm/cost.ts';
 import { createModelRegistryFromModels, specFromConfig, type ModelRegistry } from '../../src/llm/model-registry.ts';
 import { createPipeline } from '../../src/pipeline/run-turn.ts';
 import { createLlmClassifier, llmIntents } from '../../src/pipeline/understand/llm-classifier.ts';
+import { loadOrTrainBusinessModel } from '../../src/pipeline/understand/business-model.ts';
+import { modelClassifier } from '../../src/pipeline/understand/intent-classifier.ts';
+import { noModelCache } from '../../src/core/model-cache.ts';
 import { DEMO_CONFIG_PATH, REPO_ROOT } from '../helpers/demo-config.ts';
 import { promptText, refusal, scriptedModel, textAnswer, usage, type ScriptedModel } from '../helpers/scripted-model.ts';
 
@@ -194,16 +197,41 @@ describe('the router on the model routes (mock models)', () => {
 
 describe('locked topics keep models away even when tier 1 picks another intent', () => {
   const bank = withLlm(loadBusinessConfig(`${REPO_ROOT}examples/retail-bank/business.yaml`));
-  for (const text of ['the app crashes every time, and someone stole my card, please block it', 'Die App stürzt immer ab und ich habe meine PIN vergessen']) {
-    it(`"${text}"`, async () => {
+  // The trained classifier, as the engine runs it.
+  const classifier = loadOrTrainBusinessModel(bank, { cache: noModelCache }).then((m) => (m ? modelClassifier(m.model, m.threshold) : undefined));
+  const mixed = [
+    'the app crashes every time, and someone stole my card, please block it',
+    'Die App stürzt immer ab und ich habe meine PIN vergessen',
+    "l'app si chiude e mi hanno clonato la carta",
+    'e vedo pure una rata di un finanziamento che non ho mai chiesto??',
+  ];
+  for (const text of mixed) {
+    it(`"${text}" reaches no model`, async () => {
       const eco = scriptedModel('mini', textAnswer('Please reinstall the app and try again later.'));
-      const result = await run(bank, { eco }, text);
-      assert.equal(eco.calls.length, 0);
-      assert.equal(result.modelCalls, undefined);
-      if (!bank.intents[result.understanding.intent]?.locked) assert.match(result.routing?.fallbackReason ?? '', /locked topic \((card_block|pin_reset)\)/);
+      const pro = scriptedModel('claude', textAnswer('Our advisors will gladly help you with a loan.'));
+      const trained = await classifier;
+      const result = await createPipeline(bank, { models: registry(bank, { eco, pro }), ...(trained ? { classifier: trained } : {}) }).run(input(text));
+      assert.equal(eco.calls.length + pro.calls.length, 0);
+      if (!bank.intents[result.understanding.intent]?.locked) assert.match(result.routing?.fallbackReason ?? '', /locked topic \((card_block|pin_reset|dispute)\)/);
       assert.ok(['secure_flow', 'approved_text', 'human'].includes(result.route), result.route);
     });
   }
+  it("the business's own examples of its model intents are not kept from their model by the locked-topic check", async () => {
+    const trained = await classifier;
+    let kept = 0;
+    let total = 0;
+    for (const id of ['app_troubleshooting', 'mortgage_loan']) {
+      for (const text of Object.values(bank.intents[id]?.examples ?? {}).flat()) {
+        const eco = scriptedModel('mini', textAnswer('Please update the app to the latest version and restart your phone.'));
+        const pro = scriptedModel('claude', textAnswer('Our advisors can prepare a personalised offer for you.'));
+        const result = await createPipeline(bank, { models: registry(bank, { eco, pro }), ...(trained ? { classifier: trained } : {}) }).run(input(text));
+        total += 1;
+        if (/locked topic/.test(result.routing?.fallbackReason ?? '')) kept += 1;
+      }
+    }
+    // "l'app non mi mostra più i movimenti della carta" names the transactions (balance, locked): kept, rightly.
+    assert.ok(kept <= 2, `${kept} of ${total}`);
+  });
 });
 
 describe('the LLM classifier counts against the budgets', () => {

@@ -52,4 +52,24 @@ describe('the draft check', () => {
     assert.deepEqual(checkDraft(facts("Done! You're booked, no need to confirm.", { proposes: true, language: 'en' })), { verdict: 'ok', dropText: true });
     assert.deepEqual(checkDraft(facts('Ho trovato un posto sabato alle 10: confermi con il pulsante?', { proposes: true })), { verdict: 'ok' });
   });
+
+  it('more hedges and hand-overs as models write them', () => {
+    for (const [text, language] of [['Purtroppo non dispongo di questa informazione.', 'it'], ['Temo di non poterti aiutare con questa richiesta.', 'it'], ['Leider kann ich Ihnen da nicht weiterhelfen.', 'de'], ["Unfortunately I don't have that information at the moment.", 'en']] as const) {
+      assert.equal(verdict(text, { language }), 'fail', text);
+    }
+    for (const [text, language] of [['Un nostro collega ti risponderà a breve qui in chat.', 'it'], ['Ti ricontatteremo al più presto per sistemare tutto.', 'it'], ['Wir melden uns so schnell wie möglich bei Ihnen.', 'de'], ['Someone will get back to you shortly about this.', 'en'], ['A team member will reply here later today.', 'en']] as const) {
+      assert.equal(verdict(text, { language }), 'handoff', text);
+    }
+  });
+
+  it('an ordinary answer that happens to start with "non so se" or "ich weiß nicht, welche" passes', () => {
+    assert.equal(verdict('Non so se hai già provato il semipermanente: dura in media tre settimane.'), 'ok');
+    assert.equal(verdict('Ich weiß nicht genau, welche Farbe Sie möchten: wir haben Rot, Nude und Weiß.', { language: 'de' }), 'ok');
+  });
+
+  it('next to a proposal, text that fails a check is dropped and the buttons stay', () => {
+    for (const text of ['Non lo so, mi dispiace tanto.', 'Un collega ti risponderà qui in chat.', 'I have found a free slot for you on Saturday morning.', 'Ho annullato la tua prenotazione di sabato.', 'Rimborso approvato! Riceverai i soldi sulla carta.']) {
+      assert.deepEqual(checkDraft(facts(text, { proposes: true })), { verdict: 'ok', dropText: true }, text);
+    }
+  });
 });

@@ -55,6 +55,8 @@ export interface LlmClassifierOptions {
 }
 
 const EXAMPLES_PER_INTENT = 2;
+/** An intent id in JSON is a few tokens; the cap bounds what a call can cost (the budgets reserve it). */
+export const CLASSIFY_MAX_OUTPUT_TOKENS = 100;
 const ERROR_MAX = 300;
 
 export function createLlmClassifier(options: LlmClassifierOptions): LlmClassifier {
@@ -72,6 +74,7 @@ export function createLlmClassifier(options: LlmClassifierOptions): LlmClassifie
           prompt: text,
           output: Output.choice({ options: choices, name: 'intent', description: 'The id of the intent the message asks about, or out_of_scope.' }),
           temperature: 0,
+          maxOutputTokens: CLASSIFY_MAX_OUTPUT_TOKENS,
           maxRetries: 0,
           timeout: timeoutMs,
         });

@@ -6,12 +6,12 @@ import type { PiiSpan } from '../guard-types.ts';
 import { continuesIban } from './iban-groups.ts';
 
 /**
- * A run of digit groups separated by one or two spaces, dashes, dots, slashes, underscores or
- * a line break ("4111.1111.1111.1111", "4111  1111 …"), not glued to a letter: the digits of a
+ * A run of digit groups separated by one to three spaces, dashes, dots, slashes, underscores
+ * or line breaks ("4111.1111.1111.1111", "4111  1111 …", "4111 - 1111 …"), not glued to a letter: the digits of a
  * code are not a card, nor are those of an IBAN in groups (see iban-groups.ts). The Luhn check
  * keeps other long numbers out.
  */
-const DIGIT_RUN = /(?<![\p{L}\d])\d+(?:[ ./_\n-]{1,2}\d+)*(?![\p{L}\d])/gu;
+const DIGIT_RUN = /(?<![\p{L}\d])\d+(?:[ ./_\n-]{1,3}\d+)*(?![\p{L}\d])/gu;
 const GROUP = /\d+/g;
 const MIN_DIGITS = 13;
 const MAX_DIGITS = 19;

@@ -57,10 +57,10 @@ export function findPersonalData(raw: string): PiiSpan[] {
 
 /** Characters that hide digits or separators from the detectors, each with its plain twin (one UTF-16 unit for one: spans keep their offsets). */
 const LOOKALIKES: ReadonlyArray<[RegExp, (c: string) => string]> = [
-  // Full-width digits and @ (０-９, ＠).
-  [/[\uff10-\uff19\uff20]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)],
-  // Zero-width and no-break spaces.
-  [/\u200b|\u200c|\u200d|\u2060|\ufeff|\u00a0|\u2007|\u202f/g, () => ' '],
+  // Full-width digits, @, hyphen, dot and slash (０-９, ＠, －, ．, ／).
+  [/[\uff10-\uff19\uff20\uff0d\uff0e\uff0f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)],
+  // Zero-width, no-break, thin and other typographic spaces, the soft hyphen.
+  [/\u200b|\u200c|\u200d|\u2060|\ufeff|\u00a0|\u00ad|\u3000|[\u2000-\u200a]|\u202f|\u205f/g, () => ' '],
   // Non-breaking and other dashes, the minus sign.
   [/[\u2010-\u2014\u2212]/g, () => '-'],
 ];

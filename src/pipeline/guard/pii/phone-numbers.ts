@@ -39,7 +39,7 @@ const CONTEXT_WINDOW = 30;
 const DATE_SHAPED = /^(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})$/;
 
 /** A WhatsApp link carries the number in international form without `+`: wa.me/393331234567. */
-const WA_ME = /wa\.me\/(\d{8,15})(?!\d)/giu;
+const WA_ME = /wa\.me\/\+?(\d{8,15})(?!\d)/giu;
 
 export function findPhoneNumbers(text: string): PiiSpan[] {
   if (digitCount(text) < MIN_DIGITS) return [];

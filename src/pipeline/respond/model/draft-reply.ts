@@ -12,7 +12,7 @@ import { CONFIRM_PAYLOAD_PREFIX, DECLINE_PAYLOAD_PREFIX, type ModelCall, type Pr
 import { generateWithFallback } from '../../../llm/generate-with-fallback.ts';
 import type { ModelRegistry, ModelSpec } from '../../../llm/model-registry.ts';
 import { buildPrompt, type PromptInput } from './model-prompt.ts';
-import { buildTools, newToolLog, type ToolContext } from './model-tools.ts';
+import { buildTools, newToolLog, resetToolLog, type ToolContext } from './model-tools.ts';
 
 export interface DraftInput extends PromptInput {
   tools: readonly ModelToolName[];
@@ -24,7 +24,20 @@ export interface DraftInput extends PromptInput {
 }
 
 export type DraftResult =
-  | { outcome: 'ok'; text: string; replies: Reply[]; sources: string[]; proposals: ProposedAction[]; calls: ModelCall[]; model: string; cutOff: boolean }
+  | {
+      outcome: 'ok';
+      text: string;
+      /** The model's text reply (absent when it wrote none). */
+      textReply?: Reply;
+      /** The engine's confirmation question for the proposal, if the model made one. */
+      confirmation?: Reply;
+      /** What the model's words may rest on: the prompt's sources and what the systems answered (never a proposal's summary). */
+      sources: string[];
+      proposals: ProposedAction[];
+      calls: ModelCall[];
+      model: string;
+      cutOff: boolean;
+    }
   | { outcome: 'refused'; reason: string; calls: ModelCall[] }
   | { outcome: 'failed'; reason: string; calls: ModelCall[] };
 
@@ -34,6 +47,11 @@ export const MAX_MODEL_STEPS = 4;
 export async function draftReply(registry: ModelRegistry, modelName: string, input: DraftInput): Promise<DraftResult> {
   const log = newToolLog();
   const tools = buildTools(input.tools, input.toolContext, log);
+  // Every attempt (a retry, a fallback model) starts from a clean log: nothing a failed attempt looked up or proposed survives.
+  const beforeAttempt = async (spec: ModelSpec): Promise<string | undefined> => {
+    resetToolLog(log);
+    return input.beforeAttempt?.(spec);
+  };
   const prompt = buildPrompt({ ...input, tools: Object.keys(tools) });
   const hasTools = Object.keys(tools).length > 0;
   const result = await generateWithFallback(registry, modelName, {
@@ -42,20 +60,24 @@ export async function draftReply(registry: ModelRegistry, modelName: string, inp
     prompt: prompt.prompt,
     ...(hasTools ? { tools, stopWhen: stepCountIs(MAX_MODEL_STEPS) } : {}),
     ...(input.stream ? { stream: true } : {}),
-    ...(input.beforeAttempt ? { beforeAttempt: input.beforeAttempt } : {}),
+    beforeAttempt,
   });
   if (result.outcome === 'refused') return { outcome: 'refused', reason: result.reason, calls: result.calls };
   if (result.outcome === 'failed') return { outcome: 'failed', reason: result.error, calls: result.calls };
   const text = result.text.trim();
-  const replies: Reply[] = [...(text ? [{ kind: 'text' as const, body: text }] : []), ...log.proposals.map((p) => confirmationReply(p, input.language, input.config.profile.tone))];
-  // The summaries are the engine's words (a service and a time from the bookings system, an order number it checked).
-  const sources = [...input.sources, ...log.sources, ...log.proposals.map((p) => p.summary)];
-  return { outcome: 'ok', text, replies, sources, proposals: log.proposals, calls: result.calls, model: result.model, cutOff: result.finishReason === 'length' };
-}
-
-/** The draft's replies without the model's text: only the confirmation buttons of its proposals. */
-export function withoutText(replies: readonly Reply[]): Reply[] {
-  return replies.filter((reply) => reply.kind !== 'text');
+  // One change at a time: the model's last proposal stands.
+  const proposal = log.proposals.at(-1);
+  return {
+    outcome: 'ok',
+    text,
+    ...(text ? { textReply: { kind: 'text' as const, body: text } } : {}),
+    ...(proposal ? { confirmation: confirmationReply(proposal, input.language, input.config.profile.tone) } : {}),
+    sources: [...input.sources, ...log.sources],
+    proposals: proposal ? [proposal] : [],
+    calls: result.calls,
+    model: result.model,
+    cutOff: result.finishReason === 'length',
+  };
 }
 
 /** The question in the business's form of address (tu / Lei, du / Sie). */

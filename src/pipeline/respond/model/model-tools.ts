@@ -51,6 +51,14 @@ export function newToolLog(): ToolLog {
   return { sources: [], proposals: [], slots: new Map(), calls: 0 };
 }
 
+/** Empties the log in place (the tools hold it): a new attempt starts from nothing. */
+export function resetToolLog(log: ToolLog): void {
+  log.sources.length = 0;
+  log.proposals.length = 0;
+  log.slots.clear();
+  log.calls = 0;
+}
+
 const MAX_SLOTS = 6;
 /** Tool calls carried out per draft; past it a call gets a short error: the prompt, and the budget's worst case, stay bounded. */
 export const MAX_TOOL_CALLS = 4;
@@ -177,7 +185,9 @@ function toolDefinitions(ctx: ToolContext, log: ToolLog): Partial<Record<ModelTo
         if (over) return over;
         const upcoming = await integrations?.bookings?.upcomingBookings({ phone: ctx.customerKey });
         if (!upcoming?.ok) return reply({ error: 'bookings unavailable' });
-        const listed = upcoming.value.map((b) => ({ booking_id: b.id, service: b.serviceId, time: localTime(b.start, ctx.language, ctx.timeZone) }));
+        const services = await integrations?.bookings?.listServices();
+        const nameOf = (id: string) => (services?.ok ? services.value.find((x) => x.id === id)?.name : undefined) ?? id;
+        const listed = upcoming.value.map((b) => ({ booking_id: b.id, service: nameOf(b.serviceId), time: localTime(b.start, ctx.language, ctx.timeZone) }));
         const chosen = listed.find((b) => b.booking_id === booking_id);
         if (!chosen) return { upcoming_bookings: fromSystem(log, 'cancel_booking', listed) };
         return propose(log, ctx, 'cancel_booking', { bookingId: chosen.booking_id }, `${chosen.service}, ${chosen.time}`);
