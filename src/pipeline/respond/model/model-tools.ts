@@ -64,7 +64,8 @@ const MAX_SLOTS = 6;
 export const MAX_TOOL_CALLS = 4;
 /** A tool result longer than this (in characters of JSON) is cut. */
 const TOOL_RESULT_MAX_CHARS = 1600;
-export const TOOL_RESULT_MAX_TOKENS = Math.ceil(TOOL_RESULT_MAX_CHARS / 4) + 20;
+/** Tokens of a cut result as the model receives it: re-escaped inside its wrapper it may grow by a fifth or more. */
+export const TOOL_RESULT_MAX_TOKENS = Math.ceil((TOOL_RESULT_MAX_CHARS * 1.3) / 4) + 20;
 const DAY_MS = 86_400_000;
 
 /** The tools of `names` whose system is configured (a tool over a missing port is left out). */
