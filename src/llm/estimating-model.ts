@@ -8,13 +8,11 @@
  */
 import { simulateReadableStream, type LanguageModel } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
+import { CHARS_PER_TOKEN, estimateTokens, MESSAGE_OVERHEAD_TOKENS, TOOL_SCHEMA_TOKENS } from './token-estimate.ts';
 
 type CallOptions = MockLanguageModelV4['doGenerateCalls'][number];
 
-const CHARS_PER_TOKEN = 4;
-const TOOL_SCHEMA_TOKENS = 80;
 const TOOL_CALL_TOKENS = 30;
-const MESSAGE_OVERHEAD = 8;
 const ANSWER_MAX_CHARS = 400;
 
 export interface Estimate {
@@ -35,9 +33,9 @@ export function estimateCall(options: CallOptions): Estimate {
     for (const part of message.content) if (part.type === 'text') chars += part.text.length;
   }
   const tools = options.tools?.length ?? 0;
-  const prompt = Math.ceil(chars / CHARS_PER_TOKEN) + options.prompt.length * MESSAGE_OVERHEAD + tools * TOOL_SCHEMA_TOKENS;
+  const prompt = Math.ceil(chars / CHARS_PER_TOKEN) + options.prompt.length * MESSAGE_OVERHEAD_TOKENS + tools * TOOL_SCHEMA_TOKENS;
   const text = firstSource(system);
-  const answer = Math.max(1, Math.ceil(text.length / CHARS_PER_TOKEN));
+  const answer = Math.max(1, estimateTokens(text));
   return tools > 0 ? { text, inputTokens: 2 * prompt, outputTokens: answer + TOOL_CALL_TOKENS } : { text, inputTokens: prompt, outputTokens: answer };
 }
 

@@ -5,6 +5,7 @@
  * `centralino simulate` estimates tokens from, so simulated costs follow the real prompts.
  */
 import type { BusinessConfig } from '../../../config/business-schema.ts';
+import { estimateTokens, MESSAGE_OVERHEAD_TOKENS, TOOL_SCHEMA_TOKENS } from '../../../llm/token-estimate.ts';
 
 export interface PromptInput {
   config: BusinessConfig;
@@ -49,17 +50,7 @@ export function buildPrompt(input: PromptInput): Prompt {
   return { instructions, prompt: input.text };
 }
 
-/**
- * Tokens in a text, estimated: about four characters a token for Latin-script languages
- * (OpenAI's rule of thumb; within about 15 % of real tokenizers on it/de/en chat text).
- */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
-
 /** Input tokens of a prompt, with a small overhead per message and per offered tool's schema. */
 export function promptTokens(prompt: Prompt, toolCount: number): number {
-  const TOOL_SCHEMA_TOKENS = 80;
-  const MESSAGE_OVERHEAD = 8;
-  return estimateTokens(prompt.instructions) + estimateTokens(prompt.prompt) + 2 * MESSAGE_OVERHEAD + toolCount * TOOL_SCHEMA_TOKENS;
+  return estimateTokens(prompt.instructions) + estimateTokens(prompt.prompt) + 2 * MESSAGE_OVERHEAD_TOKENS + toolCount * TOOL_SCHEMA_TOKENS;
 }
